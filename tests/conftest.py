@@ -1,0 +1,114 @@
+import os
+from dataclasses import dataclass
+
+import pytest
+from allauth.mfa.totp.internal.auth import TOTP, generate_totp_secret
+from django.utils import timezone
+
+from tests import coverage
+from tests.factories import (
+    ContactPersonFactory,
+    CoordinatorFactory,
+    MembershipFactory,
+    NetworkFactory,
+    UserFactory,
+)
+
+
+@pytest.fixture(autouse=True)
+def _mail_through_the_queue(settings):
+    """Django's test set-up swaps EMAIL_BACKEND for locmem; put our queue back.
+
+    Every test thereby sends mail the way production does: through the
+    `deliver_email` task (run immediately in tests) into the locmem outbox.
+    """
+    settings.EMAIL_BACKEND = "voneinander.core.mail.QueuedEmailBackend"
+
+
+ROLES = ["anonymous", "user", "member", "contact", "coordinator", "admin"]
+
+
+def enable_totp(user) -> str:
+    secret = generate_totp_secret()
+    TOTP.activate(user, secret)
+    return secret
+
+
+@dataclass
+class World:
+    """Two networks and one person per role, all scoped to network A."""
+
+    network: object
+    other_network: object
+    membership: object
+    other_membership: object
+    users: dict
+
+    def user(self, role):
+        return self.users.get(role)
+
+
+@pytest.fixture
+def world(db):
+    network = NetworkFactory(name="Netzwerk Alpha", short_name="Alpha", slug="alpha")
+    other = NetworkFactory(name="Netzwerk Beta", short_name="Beta", slug="beta")
+    membership = MembershipFactory(network=network, municipality__name="Altstadt")
+    other_membership = MembershipFactory(network=other, municipality__name="Bergdorf")
+    member = UserFactory(
+        email="member@example.org",
+        municipality=membership.municipality,
+        municipality_confirmed_at=timezone.now(),
+    )
+    contact = ContactPersonFactory(membership=membership, user__email="contact@example.org").user
+    coordinator = CoordinatorFactory(network=network, user__email="coordinator@example.org").user
+    enable_totp(coordinator)
+    admin = UserFactory(email="admin@example.org", is_staff=True, is_superuser=True)
+    enable_totp(admin)
+    # A second coordinator, so that removing one is allowed.
+    CoordinatorFactory(network=network, user__email="coordinator2@example.org")
+    CoordinatorFactory(network=other, user__email="beta-coordinator@example.org")
+    users = {
+        "anonymous": None,
+        "user": UserFactory(email="user@example.org"),
+        "member": member,
+        "contact": contact,
+        "coordinator": coordinator,
+        "admin": admin,
+    }
+    return World(network, other, membership, other_membership, users)
+
+
+@pytest.fixture
+def client_as(client):
+    """`client_as(user)` signs the test client in (or out for None)."""
+
+    def sign_in(user):
+        client.logout()
+        if user is not None:
+            client.force_login(user)
+        return client
+
+    return sign_in
+
+
+def _full_run(config) -> bool:
+    if os.environ.get("VONEINANDER_CHECK_ROUTES") != "1":
+        return False
+    return not config.option.keyword and not config.option.markexpr
+
+
+def pytest_sessionfinish(session, exitstatus):
+    if exitstatus != 0 or not _full_run(session.config):
+        return
+    import django.urls
+
+    django.urls.clear_url_caches()
+    all_views = {name for name, _pattern in coverage.walk_patterns()}
+    missing = sorted(all_views - coverage.EXERCISED)
+    if missing:
+        reporter = session.config.pluginmanager.get_plugin("terminalreporter")
+        reporter.write_line("")
+        reporter.write_line("URL patterns that no test requested:", red=True)
+        for name in missing:
+            reporter.write_line(f"  {name}", red=True)
+        session.exitstatus = 1

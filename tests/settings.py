@@ -1,0 +1,18 @@
+"""Settings for the test suite: the real settings with fast, isolated parts."""
+
+import os
+
+os.environ.setdefault("VONEINANDER_ENV", "test")
+
+from voneinander.settings import *  # noqa: F403
+
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+EMAIL_DELIVERY_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+ALLOWED_HOSTS = ["testserver", "localhost", "127.0.0.1"]
+STORAGES["staticfiles"] = {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"}  # noqa: F405
+WHITENOISE_AUTOREFRESH = True
+LOGGING["root"]["level"] = "WARNING"  # noqa: F405
+# Records which URL patterns the suite exercised (see tests/conftest.py).
+MIDDLEWARE = [*MIDDLEWARE, "tests.coverage.RouteRecorderMiddleware"]  # noqa: F405

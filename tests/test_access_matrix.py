@@ -1,0 +1,196 @@
+"""Every URL pattern × every role gives the expected answer.
+
+The table below is the platform's access policy as seen from outside. Adding a
+view without an access rule, or without a row here, fails this module; so does
+a row for a view that no longer exists. Admin URLs are checked as one group:
+only staff get in.
+
+Statuses per role, in the order of ROLES:
+anonymous, user, member, contact, coordinator, admin.
+`302` for anonymous on a protected page means "sent to the login page"
+(asserted as such), `L` means "sent away because already signed in".
+"""
+
+import pytest
+from django.urls import URLPattern, path, reverse
+
+from tests.conftest import ROLES
+from tests.coverage import walk_patterns
+from voneinander.core.access import PUBLIC, access, rule_of
+
+# view name (+ variant) → (URL kwargs, expected statuses per role)
+OWN = {"slug": "alpha"}
+OTHER = {"slug": "beta"}
+MATRIX = {
+    "core:home": ({}, "200 200 200 200 200 200"),
+    "core:imprint": ({}, "200 200 200 200 200 200"),
+    "core:privacy": ({}, "200 200 200 200 200 200"),
+    "core:accessibility": ({}, "200 200 200 200 200 200"),
+    "networks:list": ({}, "200 200 200 200 200 200"),
+    "networks:detail": (OWN, "200 200 200 200 200 200"),
+    "networks:detail[unknown]": ({"slug": "gibt-es-nicht"}, "404 404 404 404 404 404"),
+    "networks:internal": (OWN, "302 403 200 200 200 200"),
+    "networks:internal[other]": (OTHER, "302 403 403 403 403 200"),
+    "networks:internal[unknown]": ({"slug": "gibt-es-nicht"}, "404 404 404 404 404 404"),
+    "networks:manage": (OWN, "302 403 403 403 200 200"),
+    "networks:manage[other]": (OTHER, "302 403 403 403 403 200"),
+    # POST only: the rule is checked first, then the method.
+    "networks:remove_coordinator": (OWN, "302 403 403 403 405 405"),
+    "networks:remove_coordinator[other]": (OTHER, "302 403 403 403 403 405"),
+    "audit:log": ({}, "302 403 403 403 403 200"),
+    "accounts:profile": ({}, "302 200 200 200 200 200"),
+    # allauth
+    "account_login": ({}, "200 L L L L L"),
+    "account_signup": ({}, "200 L L L L L"),
+    "account_logout": ({}, "L 200 200 200 200 200"),
+    "account_inactive": ({}, "200 200 200 200 200 200"),
+    "account_email_verification_sent": ({}, "200 200 200 200 200 200"),
+    "account_confirm_email": ({"key": "falscher-schluessel"}, "200 200 200 200 200 200"),
+    "account_reset_password": ({}, "200 L L L L L"),
+    "account_reset_password_done": ({}, "200 200 200 200 200 200"),
+    "account_reset_password_from_key": (
+        {"uidb36": "0", "key": "falscher-schluessel"},
+        "200 200 200 200 200 200",
+    ),
+    "account_reset_password_from_key_done": ({}, "200 200 200 200 200 200"),
+    "account_reauthenticate": ({}, "302 200 200 200 L L"),
+    "account_email": ({}, "302 200 200 200 200 200"),
+    "account_change_password": ({}, "302 200 200 200 200 200"),
+    "account_set_password": ({}, "302 L L L L L"),
+    "mfa_index": ({}, "302 200 200 200 200 200"),
+    "mfa_authenticate": ({}, "L L L L L L"),
+    "mfa_trust": ({}, "L L L L L L"),
+    "mfa_reauthenticate": ({}, "302 L L L 200 200"),
+    "mfa_activate_totp": ({}, "302 302 302 302 L L"),
+    "mfa_deactivate_totp": ({}, "302 404 404 404 302 302"),
+    "mfa_view_recovery_codes": ({}, "302 404 404 404 404 404"),
+    "mfa_generate_recovery_codes": ({}, "302 302 302 302 200 200"),
+    "mfa_download_recovery_codes": ({}, "302 404 404 404 404 404"),
+}
+
+
+def _view_name(key: str) -> str:
+    return key.split("[")[0]
+
+
+def _routable_views():
+    return {name for name, _pattern in walk_patterns() if not name.startswith("admin:")}
+
+
+def test_every_view_declares_an_access_rule():
+    missing = [name for name, pattern in walk_patterns() if rule_of(pattern.callback) is None]
+    assert missing == []
+
+
+def test_matrix_lists_every_view_and_nothing_else():
+    listed = {_view_name(key) for key in MATRIX}
+    assert sorted(_routable_views() - listed) == [], "views without a row in MATRIX"
+    assert sorted(listed - _routable_views()) == [], "rows for views that do not exist"
+
+
+CASES = [(key, role) for key in MATRIX for role in ROLES]
+
+
+@pytest.mark.parametrize(("key", "role"), CASES, ids=[f"{k}-{r}" for k, r in CASES])
+def test_access_matrix(world, client_as, key, role):
+    kwargs, expected_row = MATRIX[key]
+    expected = expected_row.split()[ROLES.index(role)]
+    url = reverse(_view_name(key), kwargs=kwargs)
+    response = client_as(world.user(role)).get(url)
+    if expected == "L":
+        assert response.status_code == 302
+        assert "/konto/login/" not in response["Location"]
+    elif expected == "302" and role == "anonymous":
+        assert response.status_code == 302
+        assert response["Location"].startswith(reverse("account_login"))
+    else:
+        assert response.status_code == int(expected)
+
+
+ADMIN_EXPECTED = {"anonymous": 302, "user": 403, "member": 403, "contact": 403, "coordinator": 403}
+
+
+def _admin_urls(world):
+    """One URL per admin pattern, with a real object where the pattern needs one."""
+    urls = []
+    for name, pattern in walk_patterns():
+        if not name.startswith("admin:") or name in {"admin:login", "admin:logout"}:
+            continue
+        converters = pattern.pattern.converters if hasattr(pattern.pattern, "converters") else {}
+        if "object_id" in str(pattern.pattern) or "id" in converters:
+            urls.append((name, None))  # resolved below through a known object
+            continue
+        if "app_label" in str(pattern.pattern):
+            urls.append((name, reverse(name, kwargs={"app_label": "networks"})))
+        elif "url" in str(pattern.pattern):
+            urls.append((name, "/admin/gibt-es-nicht/"))
+        elif name == "admin:view_on_site":
+            continue
+        else:
+            urls.append((name, reverse(name)))
+    return [url for _name, url in urls if url is not None]
+
+
+@pytest.mark.parametrize("role", ROLES)
+def test_admin_is_for_staff_only(world, client_as, role):
+    client = client_as(world.user(role))
+    network_change = reverse("admin:networks_network_change", args=[world.network.pk])
+    for url in [*_admin_urls(world), network_change]:
+        response = client.get(url)
+        if role == "admin":
+            assert response.status_code in {200, 302}, url
+            if response.status_code == 302:
+                assert "/konto/login/" not in response["Location"], url
+        else:
+            assert response.status_code == ADMIN_EXPECTED[role], url
+
+
+def test_admin_login_sends_to_platform_login(client):
+    response = client.get(reverse("admin:login"))
+    assert response.status_code == 302
+    assert response["Location"].startswith(reverse("account_login"))
+
+
+def test_admin_logout_requires_post(world, client_as):
+    assert client_as(world.user("admin")).get(reverse("admin:logout")).status_code == 405
+
+
+# --- A view added without a rule is caught ------------------------------------
+
+
+def _rogue_view(request):
+    from django.http import HttpResponse
+
+    return HttpResponse("secret")
+
+
+@access(PUBLIC)
+def _declared_view(request):
+    from django.http import HttpResponse
+
+    return HttpResponse("fine")
+
+
+urlpatterns = [
+    path("rogue/", _rogue_view, name="rogue"),
+    path("declared/", _declared_view, name="declared"),
+]
+
+
+def test_view_without_rule_is_reported_by_the_walk():
+    undeclared = [
+        name
+        for name, pattern in walk_patterns(urlpatterns)
+        if isinstance(pattern, URLPattern) and rule_of(pattern.callback) is None
+    ]
+    assert undeclared == ["rogue"]
+
+
+@pytest.mark.urls("tests.test_access_matrix")
+@pytest.mark.parametrize("role", ROLES)
+def test_view_without_rule_is_denied_for_every_role(world, client_as, role):
+    client = client_as(world.user(role))
+    response = client.get("/rogue/")
+    assert response.status_code == 403
+    assert b"secret" not in response.content
+    assert client.get("/declared/").content == b"fine"

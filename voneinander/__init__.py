@@ -1,0 +1,1 @@
+"""Voneinander: a platform for inter-municipal digitalization networks."""

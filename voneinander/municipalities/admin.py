@@ -1,0 +1,12 @@
+from django.contrib import admin
+
+from voneinander.audit.admin_mixins import AuditedDeletionAdmin
+from voneinander.municipalities.models import Municipality
+
+
+@admin.register(Municipality)
+class MunicipalityAdmin(AuditedDeletionAdmin, admin.ModelAdmin):
+    list_display = ["name", "kind", "ags", "population", "parent"]
+    list_filter = ["kind", "state"]
+    search_fields = ["name", "ags"]
+    autocomplete_fields = ["parent"]

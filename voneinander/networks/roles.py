@@ -1,0 +1,68 @@
+"""Which role a person has in which network, computed once per request.
+
+Roles are scoped per network:
+- coordinator: listed in `NetworkCoordinator`;
+- contact: contact person of an active membership;
+- member: confirmed affiliation with an active member municipality.
+A contact person and a coordinator are members too. Platform admins are
+handled in `voneinander.policy`, not here.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from voneinander.networks.models import (
+    ContactPerson,
+    Membership,
+    MembershipStatus,
+    NetworkCoordinator,
+)
+
+COORDINATOR = "coordinator"
+CONTACT = "contact"
+MEMBER = "member"
+
+
+@dataclass
+class NetworkRoles:
+    by_network: dict[int, set[str]] = field(default_factory=dict)
+
+    def has(self, network_id: int, role: str) -> bool:
+        return role in self.by_network.get(network_id, set())
+
+    def add(self, network_id: int, *roles: str) -> None:
+        self.by_network.setdefault(network_id, set()).update(roles)
+
+    @property
+    def coordinated(self) -> set[int]:
+        return {nid for nid, roles in self.by_network.items() if COORDINATOR in roles}
+
+
+def network_roles(user) -> NetworkRoles:
+    """The user's roles in all networks, cached on the user object."""
+    if not user.is_authenticated:
+        return NetworkRoles()
+    cached = getattr(user, "_network_roles", None)
+    if cached is not None:
+        return cached
+    roles = NetworkRoles()
+    for network_id in NetworkCoordinator.objects.filter(user=user).values_list(
+        "network_id", flat=True
+    ):
+        roles.add(network_id, COORDINATOR, MEMBER)
+    for network_id in ContactPerson.objects.filter(
+        user=user, membership__status=MembershipStatus.ACTIVE
+    ).values_list("membership__network_id", flat=True):
+        roles.add(network_id, CONTACT, MEMBER)
+    if user.municipality_id and user.municipality_confirmed_at:
+        for network_id in Membership.objects.filter(
+            municipality_id=user.municipality_id, status=MembershipStatus.ACTIVE
+        ).values_list("network_id", flat=True):
+            roles.add(network_id, MEMBER)
+    user._network_roles = roles
+    return roles
+
+
+def forget_roles(user) -> None:
+    user.__dict__.pop("_network_roles", None)

@@ -1,0 +1,51 @@
+"""Who may do what: the platform's permissions in one place.
+
+Roles, from least to most:
+  anonymous · registered user · member of a network (confirmed affiliation
+  with a member municipality) · contact person of a member municipality ·
+  coordinator of a network · platform admin.
+Network roles are scoped: coordinating network A grants nothing in network B.
+
+Views name the permission they need (`@access(Perm("networks.view_internal",
+obj=...))`); templates ask `{% if perms ... %}` through the same rules.
+"""
+
+import rules
+
+from voneinander.networks.roles import CONTACT, COORDINATOR, MEMBER, network_roles
+
+
+@rules.predicate
+def is_platform_admin(user) -> bool:
+    return bool(user.is_authenticated and user.is_active and user.is_superuser)
+
+
+@rules.predicate
+def is_network_coordinator(user, network) -> bool:
+    return network is not None and network_roles(user).has(network.pk, COORDINATOR)
+
+
+@rules.predicate
+def is_network_contact(user, network) -> bool:
+    return network is not None and network_roles(user).has(network.pk, CONTACT)
+
+
+@rules.predicate
+def is_network_member(user, network) -> bool:
+    return network is not None and network_roles(user).has(network.pk, MEMBER)
+
+
+is_signed_in = rules.is_authenticated & rules.is_active
+
+PERMISSIONS = {
+    # Platform
+    "core.view_audit_log": is_platform_admin,
+    # Accounts
+    "accounts.edit_own_profile": is_signed_in,
+    # Networks
+    "networks.view_internal": is_network_member | is_network_coordinator | is_platform_admin,
+    "networks.manage_network": is_network_coordinator | is_platform_admin,
+}
+
+for _name, _predicate in PERMISSIONS.items():
+    rules.add_perm(_name, _predicate)

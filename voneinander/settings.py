@@ -1,0 +1,301 @@
+"""Django settings for Voneinander.
+
+Defaults are safe for development; production reads everything that differs
+from environment variables and refuses to start without its secrets. See
+`docs/deployment.md` for the full list and `.env.example` for a template.
+
+Profiles (`VONEINANDER_ENV`):
+- ``development`` (default): SQLite under `var/`, a generated secret key in
+  `var/`, e-mail printed to the console, DEBUG only when `DEBUG=1`.
+- ``production``: requires `SECRET_KEY` and `ALLOWED_HOSTS`; HTTPS-only cookies
+  with the `__Host-` prefix, HSTS, and a cache shared by all app processes.
+"""
+
+from pathlib import Path
+
+import dj_database_url
+from csp.constants import NONE, SELF
+from django.core.exceptions import ImproperlyConfigured
+from django.utils.translation import gettext_lazy as _
+
+from voneinander.envconfig import (
+    PER_PROCESS_CACHES,
+    cache_config,
+    development_secret_key,
+    email_config,
+    env_bool,
+    env_int,
+    env_list,
+    env_str,
+)
+
+BASE_DIR = Path(__file__).resolve().parent.parent
+PROFILE = env_str("VONEINANDER_ENV", "development")
+if PROFILE not in {"development", "production", "test"}:
+    raise ImproperlyConfigured("VONEINANDER_ENV must be development, production or test.")
+PRODUCTION = PROFILE == "production"
+VAR_DIR = Path(env_str("VONEINANDER_VAR_DIR", str(BASE_DIR / "var")))
+
+DEBUG = env_bool("DEBUG", False)
+if PRODUCTION and DEBUG:
+    raise ImproperlyConfigured("DEBUG must be off in production.")
+
+if PRODUCTION:
+    SECRET_KEY = env_str("SECRET_KEY", required=True)
+    ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", [])
+    if not ALLOWED_HOSTS:
+        raise ImproperlyConfigured("ALLOWED_HOSTS is required in production.")
+else:
+    SECRET_KEY = env_str("SECRET_KEY") or development_secret_key(VAR_DIR)
+    ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", ["127.0.0.1", "localhost", "[::1]", "testserver"])
+CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS", [])
+
+# The public name and base URL are used in e-mails, feeds and documents.
+SITE_NAME = env_str("SITE_NAME", "Voneinander")
+SITE_URL = env_str("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
+
+INSTALLED_APPS = [
+    # Ours first, so that our templates override those of the libraries.
+    "voneinander.core",
+    "voneinander.accounts",
+    "voneinander.audit",
+    "voneinander.municipalities",
+    "voneinander.networks",
+    "django.contrib.admin",
+    "django.contrib.auth",
+    "django.contrib.contenttypes",
+    "django.contrib.sessions",
+    "django.contrib.messages",
+    "django.contrib.staticfiles",
+    "django.contrib.humanize",
+    "allauth",
+    "allauth.account",
+    "allauth.mfa",
+    "csp",
+    "django_htmx",
+    "template_partials",
+    "django_tasks",
+    "django_tasks_db",
+    "rules",
+]
+
+MIDDLEWARE = [
+    "django.middleware.security.SecurityMiddleware",
+    "whitenoise.middleware.WhiteNoiseMiddleware",
+    "csp.middleware.CSPMiddleware",
+    "django.contrib.sessions.middleware.SessionMiddleware",
+    "django.middleware.locale.LocaleMiddleware",
+    "django.middleware.common.CommonMiddleware",
+    "voneinander.core.csrf.CsrfViewMiddleware",
+    "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django.contrib.messages.middleware.MessageMiddleware",
+    "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "django_htmx.middleware.HtmxMiddleware",
+    "allauth.account.middleware.AccountMiddleware",
+    "voneinander.core.access.AccessMiddleware",
+    "voneinander.accounts.middleware.RequireMFAMiddleware",
+]
+
+ROOT_URLCONF = "voneinander.urls"
+WSGI_APPLICATION = "voneinander.wsgi.application"
+
+TEMPLATES = [
+    {
+        "BACKEND": "django.template.backends.django.DjangoTemplates",
+        "DIRS": [BASE_DIR / "voneinander" / "templates"],
+        "APP_DIRS": True,
+        "OPTIONS": {
+            "context_processors": [
+                "django.template.context_processors.request",
+                "django.contrib.auth.context_processors.auth",
+                "django.contrib.messages.context_processors.messages",
+                "django.template.context_processors.i18n",
+                "csp.context_processors.nonce",
+                "voneinander.core.context_processors.platform",
+            ],
+        },
+    }
+]
+
+# --- Database -----------------------------------------------------------------
+DATABASES = {
+    "default": dj_database_url.parse(
+        env_str("DATABASE_URL", f"sqlite:///{VAR_DIR / 'voneinander.sqlite3'}"),
+        conn_max_age=env_int("DATABASE_CONN_MAX_AGE", 60 if PRODUCTION else 0),
+        conn_health_checks=True,
+    )
+}
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # IMMEDIATE transactions take the write lock at BEGIN, so concurrent writers
+    # queue behind the busy timeout instead of failing with "database is locked"
+    # when a read transaction tries to upgrade. WAL lets readers run meanwhile.
+    DATABASES["default"]["OPTIONS"] = {
+        "transaction_mode": "IMMEDIATE",
+        "timeout": env_int("SQLITE_BUSY_TIMEOUT", 20),
+        "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
+    }
+DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
+# --- Cache ----------------------------------------------------------------------
+# Login rate limits and sessions rely on the cache being shared by every app
+# process: the database cache by default, Redis when configured.
+_cache_url = env_str("CACHE_URL") or env_str("REDIS_URL") or "db://voneinander_cache"
+CACHES = {"default": cache_config(_cache_url)}
+if PRODUCTION and CACHES["default"]["BACKEND"] in PER_PROCESS_CACHES:
+    raise ImproperlyConfigured(
+        "Production needs a cache shared by all app processes (database or Redis); "
+        f"{_cache_url!r} keeps a separate cache in every process."
+    )
+
+# --- Background tasks ---------------------------------------------------------
+TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+
+# --- E-mail -------------------------------------------------------------------
+_email = email_config(env_str("EMAIL_URL", "console://"))
+EMAIL_BACKEND = "voneinander.core.mail.QueuedEmailBackend"
+EMAIL_DELIVERY_BACKEND = _email.pop("DELIVERY_BACKEND")
+globals().update(_email)
+DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "Voneinander <noreply@localhost>")
+SERVER_EMAIL = env_str("SERVER_EMAIL", DEFAULT_FROM_EMAIL)
+
+# --- Accounts -----------------------------------------------------------------
+AUTH_USER_MODEL = "accounts.User"
+AUTHENTICATION_BACKENDS = [
+    "rules.permissions.ObjectPermissionBackend",
+    "django.contrib.auth.backends.ModelBackend",
+    "allauth.account.auth_backends.AuthenticationBackend",
+]
+PASSWORD_HASHERS = [
+    "django.contrib.auth.hashers.Argon2PasswordHasher",
+    "django.contrib.auth.hashers.PBKDF2PasswordHasher",
+]
+AUTH_PASSWORD_VALIDATORS = [
+    {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
+    {
+        "NAME": "django.contrib.auth.password_validation.MinimumLengthValidator",
+        "OPTIONS": {"min_length": 10},
+    },
+    {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
+    {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
+]
+LOGIN_URL = "account_login"
+LOGIN_REDIRECT_URL = "core:home"
+
+ACCOUNT_USER_MODEL_USERNAME_FIELD = None
+ACCOUNT_LOGIN_METHODS = {"email"}
+ACCOUNT_SIGNUP_FIELDS = ["email*", "password1*", "password2*"]
+ACCOUNT_EMAIL_VERIFICATION = "mandatory"
+ACCOUNT_UNIQUE_EMAIL = True
+ACCOUNT_LOGIN_ON_EMAIL_CONFIRMATION = False
+ACCOUNT_CONFIRM_EMAIL_ON_GET = False
+ACCOUNT_LOGOUT_ON_PASSWORD_CHANGE = False
+ACCOUNT_SESSION_REMEMBER = False
+ACCOUNT_PRESERVE_USERNAME_CASING = False
+ACCOUNT_EMAIL_SUBJECT_PREFIX = f"[{SITE_NAME}] "
+ACCOUNT_ADAPTER = "voneinander.accounts.adapter.AccountAdapter"
+ACCOUNT_RATE_LIMITS = {
+    # Failed logins per e-mail address and per IP: counted in the shared cache.
+    "login_failed": "5/5m/key,20/5m/ip",
+    "login": "30/m/ip",
+    "signup": "10/h/ip",
+    "reset_password": "5/h/ip,3/h/key",
+    "confirm_email": "3/10m/key",
+}
+MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
+MFA_TOTP_ISSUER = SITE_NAME
+MFA_ADAPTER = "allauth.mfa.adapter.DefaultMFAAdapter"
+
+# --- Sessions, cookies and security headers -----------------------------------
+SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
+SESSION_COOKIE_AGE = 60 * 60 * 12
+SESSION_COOKIE_SAMESITE = "Lax"
+CSRF_COOKIE_HTTPONLY = True
+CSRF_FAILURE_VIEW = "voneinander.core.views.csrf_failure"
+# W003 only knows Django's CSRF middleware by name; voneinander.W003 checks ours.
+SILENCED_SYSTEM_CHECKS = ["security.W003"]
+X_FRAME_OPTIONS = "DENY"
+SECURE_CONTENT_TYPE_NOSNIFF = True
+SECURE_REFERRER_POLICY = "same-origin"
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
+MESSAGE_STORAGE = "django.contrib.messages.storage.session.SessionStorage"
+
+if PRODUCTION:
+    SESSION_COOKIE_SECURE = True
+    CSRF_COOKIE_SECURE = True
+    # The __Host- prefix makes browsers refuse the cookie unless it is Secure,
+    # has Path=/ and no Domain: no subdomain can overwrite it.
+    SESSION_COOKIE_NAME = "__Host-sessionid"
+    CSRF_COOKIE_NAME = "__Host-csrftoken"
+    SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", True)
+    SECURE_HSTS_SECONDS = env_int("SECURE_HSTS_SECONDS", 60 * 60 * 24 * 365)
+    SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("SECURE_HSTS_INCLUDE_SUBDOMAINS", True)
+    SECURE_HSTS_PRELOAD = env_bool("SECURE_HSTS_PRELOAD", True)
+    if env_bool("TRUST_X_FORWARDED_PROTO", True):
+        # Behind the shipped nginx configuration, which sets this header itself.
+        SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+
+_csp_directives = {
+    "default-src": [SELF],
+    "script-src": [SELF],
+    "style-src": [SELF],
+    # KERN UX draws its icons as data: SVG images in its stylesheet.
+    "img-src": [SELF, "data:"],
+    "font-src": [SELF],
+    "connect-src": [SELF],
+    "media-src": [SELF],
+    "frame-src": [NONE],
+    "object-src": [NONE],
+    "base-uri": [NONE],
+    "form-action": [SELF],
+    "frame-ancestors": [NONE],
+}
+if PRODUCTION:
+    _csp_directives["upgrade-insecure-requests"] = True
+CONTENT_SECURITY_POLICY = {"DIRECTIVES": _csp_directives}
+
+# --- Internationalisation -----------------------------------------------------
+LANGUAGE_CODE = "de"
+LANGUAGES = [("de", _("German")), ("en", _("English"))]
+LOCALE_PATHS = [BASE_DIR / "voneinander" / "locale"]
+TIME_ZONE = "Europe/Berlin"
+USE_I18N = True
+USE_TZ = True
+
+# --- Static and uploaded files ------------------------------------------------
+STATIC_URL = "/static/"
+STATIC_ROOT = Path(env_str("STATIC_ROOT", str(VAR_DIR / "static")))
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "staticfiles": {
+        "BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"
+        if PRODUCTION
+        else "django.contrib.staticfiles.storage.StaticFilesStorage"
+    },
+}
+# Uploads are never served from a public URL: permission-checked views stream them.
+MEDIA_ROOT = Path(env_str("MEDIA_ROOT", str(VAR_DIR / "media")))
+MEDIA_URL = "/media-not-served/"
+WHITENOISE_USE_FINDERS = not PRODUCTION
+FILE_UPLOAD_PERMISSIONS = 0o640
+DATA_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
+
+# --- Operator details shown in the legal pages --------------------------------
+OPERATOR_NAME = env_str(
+    "OPERATOR_NAME", "Ministerium des Innern und für Sport Rheinland-Pfalz (Demo-Betrieb)"
+)
+OPERATOR_ADDRESS = env_str("OPERATOR_ADDRESS", "Schillerplatz 3–5, 55116 Mainz")
+OPERATOR_EMAIL = env_str("OPERATOR_EMAIL", "poststelle@example.org")
+OPERATOR_PHONE = env_str("OPERATOR_PHONE", "")
+ACCESSIBILITY_CONTACT_EMAIL = env_str("ACCESSIBILITY_CONTACT_EMAIL", OPERATOR_EMAIL)
+
+LOGGING = {
+    "version": 1,
+    "disable_existing_loggers": False,
+    "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"}},
+    "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
+    "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL", "INFO")},
+    "loggers": {
+        "django.request": {"level": "ERROR"},
+        "django.security": {"level": "WARNING"},
+    },
+}
