@@ -68,6 +68,7 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.contrib.humanize",
+    "django.forms",
     "allauth",
     "allauth.account",
     "allauth.mfa",
@@ -116,6 +117,9 @@ TEMPLATES = [
         },
     }
 ]
+
+# Forms render in KERN UX markup, with error summaries and aria-describedby.
+FORM_RENDERER = "voneinander.core.forms.KernFormRenderer"
 
 # --- Database -----------------------------------------------------------------
 DATABASES = {

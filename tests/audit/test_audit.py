@@ -103,3 +103,32 @@ def test_deletion_in_the_admin_is_audited(world, client_as):
     client.post(reverse("admin:accounts_user_delete", args=[victim.pk]), {"post": "yes"})
     event = AuditEvent.objects.get(action="object.deleted")
     assert event.target_label == str(victim)
+
+
+def test_coordinator_added_in_the_admin_is_audited(world, client_as):
+    newcomer = world.user("user")
+    network = world.network
+    roles = list(network.coordinator_roles.all())
+    data = {
+        "name": network.name, "short_name": network.short_name, "slug": network.slug,
+        "operator": network.operator, "description": "", "target_group": "",
+        "target_kinds": "[]", "topics": "[]", "contact_email": "", "website": "",
+        "coordinator_roles-TOTAL_FORMS": str(len(roles) + 1),
+        "coordinator_roles-INITIAL_FORMS": str(len(roles)),
+        "coordinator_roles-MIN_NUM_FORMS": "0", "coordinator_roles-MAX_NUM_FORMS": "1000",
+    }
+    for index, role in enumerate(roles):
+        data |= {
+            f"coordinator_roles-{index}-id": str(role.pk),
+            f"coordinator_roles-{index}-network": str(network.pk),
+            f"coordinator_roles-{index}-user": str(role.user_id),
+        }
+    data |= {
+        f"coordinator_roles-{len(roles)}-network": str(network.pk),
+        f"coordinator_roles-{len(roles)}-user": str(newcomer.pk),
+    }
+    client = client_as(world.user("admin"))
+    response = client.post(reverse("admin:networks_network_change", args=[network.pk]), data)
+    assert response.status_code == 302, response.content.decode()[:3000]
+    event = AuditEvent.objects.get(action="role.coordinator_added")
+    assert (event.actor, event.data["user_id"]) == (world.user("admin"), newcomer.pk)

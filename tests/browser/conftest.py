@@ -1,23 +1,25 @@
 """Browser tests: Playwright drives Debian's chromium against the live server.
 
-Run them with ``pytest tests/browser`` (or ``-m e2e``); every test here gets
-the ``e2e`` marker. The browser is /usr/bin/chromium from Debian's package
-(``scripts/install-browser.sh`` installs it); no browser is ever downloaded.
+Run them with ``pytest tests/browser`` (or ``pytest -m e2e``); every test in
+this folder gets the ``e2e`` marker. The browser is /usr/bin/chromium from
+Debian's package (``scripts/install-browser.sh`` installs it); no browser is
+ever downloaded, and a missing chromium fails the tests instead of skipping.
 
 Fixtures
 --------
 ``page``
     A fresh browser context and page per test (locale de-DE, time zone
-    Europe/Berlin), pointing at pytest-django's ``live_server``, so relative
+    Europe/Berlin) pointing at pytest-django's ``live_server``, so relative
     URLs work: ``page.goto("/konto/login/")``. Using it makes the test
-    transactional (``live_server`` requests ``transactional_db``): data created
-    in the test is visible to the server, and the database is flushed after it.
+    transactional (``live_server`` pulls in ``transactional_db``): data the
+    test creates is visible to the server, and the database is emptied after
+    the test. The cache (login rate limits, used TOTP codes) is cleared first.
 ``visit``
     ``visit("/path/")`` opens a page, asserts the response status (200 unless
-    ``status=`` says otherwise), checks it with axe-core and returns the
-    response.
+    ``status=`` says otherwise), fails at once if axe-core finds serious or
+    critical violations, and returns the response.
 ``browser_watch``
-    The recorder behind ``page`` (see `support.BrowserWatch`), e.g.
+    The record behind ``page`` (`support.BrowserWatch`), e.g.
     ``browser_watch.expect_console_error(r"status of 404")`` before opening a
     page that answers 404 on purpose.
 ``live_url``
@@ -25,28 +27,35 @@ Fixtures
 
 What every test checks without asking
 -------------------------------------
-After a test body passed, it fails if
+A test that passed its own assertions still fails if
 
-- axe-core (WCAG 2.1 A/AA rules) found a serious or critical violation on any
-  document the browser showed;
+- axe-core (rules tagged wcag2a, wcag2aa, wcag21a, wcag21aa) found a serious
+  or critical violation in any state of any page the browser showed;
 - the browser logged a Content Security Policy violation ("Refused to ...")
-  or any other console error, or a script threw;
-- the page requested anything from a host other than the live server (such
+  or another console error, or a script threw;
+- anything was requested from a host other than the live server (such
   requests are also blocked, so nothing ever leaves the machine).
 
-How "every document gets an axe check" works: a route handler sees every
-navigation request of the main frame *before* it is sent, while the browser
-still shows the document being left. It runs axe-core on that document,
-unless the document was checked unchanged already (by `visit` or
-`check_a11y`). After the test body, the document shown last is checked too.
-So a test may click links, submit forms and follow redirects freely: each
-page it saw on the way is checked in the state it was left in. What this
-cannot see are states *within* one document that the test does not leave
-in: parts swapped by htmx, opened dialogs, validation messages added by
-script. Check those explicitly with
-``tests.browser.support.check_a11y(page, "label")``; it raises at once.
-axe-core is evaluated through the DevTools protocol, so the page's strict CSP
-stays in force and its violations are seen as a visitor's browser sees them.
+How every page gets its axe-core check
+--------------------------------------
+axe-core and `instrument.js` are added to every document with
+``context.add_init_script`` (through the DevTools protocol, so the page's strict
+CSP does not block them, while the page's own scripts stay under it and its
+violations are seen as a visitor's browser would see them). In each HTML
+document the instrumentation runs axe-core once the document is parsed and
+styled (``DOMContentLoaded``) and after every htmx swap (``htmx:afterSettle``) and reports the result through console
+messages, which the `page` fixture records.
+
+Checks run in the page while the test goes on, so the test need not wait for
+them. Instead, a route handler holds every navigation of the main frame until
+the document being left has finished its checks (the old document stays alive
+until the new one arrives), and after the test body the last document is
+checked in its final state. So a test may click links, submit forms and follow
+redirects freely: each page on the way is checked, in its state after loading
+and after each htmx swap. A failure found this way fails the test when
+its body is done; ``check_a11y(page, "label")`` from `tests.browser.support`
+checks the current state at once (e.g. after script changed the page without
+htmx, or to fail right where a problem appears).
 """
 
 import os
@@ -62,7 +71,7 @@ import pytest  # noqa: E402
 from django.core.cache import cache  # noqa: E402
 from playwright.sync_api import sync_playwright  # noqa: E402
 
-from tests.browser.support import BrowserWatch, check_a11y  # noqa: E402
+from tests.browser.support import BrowserWatch, check_a11y, init_script  # noqa: E402
 
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = [
@@ -80,7 +89,7 @@ DEFAULT_TIMEOUT_MS = 10_000
 
 
 def pytest_collection_modifyitems(config, items):
-    # Hooks of a conftest see the whole session's items: mark only ours.
+    # A conftest's hook sees the items of the whole session: mark only ours.
     for item in items:
         if BROWSER_DIR in Path(item.path).parents:
             item.add_marker(pytest.mark.e2e)
@@ -90,8 +99,8 @@ def pytest_collection_modifyitems(config, items):
 def browser():
     if not CHROMIUM.exists():
         pytest.fail(
-            f"{CHROMIUM} is missing. The browser tests use Debian's chromium; "
-            "install it with scripts/install-browser.sh (or `make test`, which runs it).",
+            f"{CHROMIUM} is missing. The browser tests use Debian's chromium: "
+            "run scripts/install-browser.sh (`make test` runs it).",
             pytrace=False,
         )
     with sync_playwright() as playwright:
@@ -100,6 +109,11 @@ def browser():
         )
         yield browser
         browser.close()
+
+
+@pytest.fixture(scope="session")
+def _init_script() -> str:
+    return init_script()
 
 
 @pytest.fixture
@@ -113,8 +127,7 @@ def browser_watch(live_url) -> BrowserWatch:
 
 
 @pytest.fixture
-def page(request, browser, live_url, transactional_db, browser_watch):
-    # Login rate limits and used TOTP codes live in the (per-process) cache.
+def page(request, browser, _init_script, live_url, transactional_db, browser_watch):
     cache.clear()
     watch = browser_watch
     context = browser.new_context(
@@ -124,9 +137,11 @@ def page(request, browser, live_url, transactional_db, browser_watch):
         viewport={"width": 1280, "height": 900},
     )
     context.set_default_timeout(DEFAULT_TIMEOUT_MS)
+    context.add_init_script(script=_init_script)
     context.on("console", watch.on_console)
     context.on("weberror", lambda web_error: watch.on_page_error(web_error.error))
     context.on("request", watch.on_request)
+    context.on("page", watch.watch)
 
     def route(route):
         req = route.request
@@ -134,8 +149,8 @@ def page(request, browser, live_url, transactional_db, browser_watch):
             route.abort("blockedbyclient")
             return
         if req.is_navigation_request() and req.frame.parent_frame is None:
-            # The browser still shows the document being left: check it now.
-            watch.check_current_document(req.frame.page)
+            # The old document stays until the new one arrives: let it finish.
+            watch.wait_until_checked(req.frame.page, "left")
         fake = watch.fake_pages.get(urlsplit(req.url).path)
         if fake is not None:
             html, headers = fake
@@ -155,25 +170,30 @@ def visit(page):
     def visit(path: str, status: int = 200, label: str = ""):
         response = page.goto(path)
         assert response is not None, f"no response for {path}"
-        assert response.status == status, (
-            f"{path} answered {response.status}, expected {status}"
-        )
+        assert response.status == status, f"{path} answered {response.status}, not {status}"
         check_a11y(page, label)
         return response
 
     return visit
 
 
+def _finish(watch: BrowserWatch, page) -> None:
+    """Check the last document in its final state, then report all problems."""
+    if not page.is_closed():
+        page.wait_for_load_state("load")
+        watch.wait_until_checked(page, "still being checked when the test ended")
+        if watch.is_site(page.url):
+            watch.final_check(page)
+    problems = watch.problems()
+    if problems:
+        pytest.fail("\n\n".join(problems), pytrace=False)
+
+
 @pytest.hookimpl(wrapper=True)
 def pytest_runtest_call(item):
     result = yield
-    # Only reached when the test body passed: then also check what it saw.
+    # Reached only when the test body passed: then check what it saw, too.
     stashed = item.stash.get(WATCH_KEY, None)
     if stashed is not None:
-        watch, page = stashed
-        if not page.is_closed():
-            watch.check_current_document(page, "last page of the test")
-        problems = watch.problems()
-        if problems:
-            pytest.fail("\n\n".join(problems), pytrace=False)
+        _finish(*stashed)
     return result

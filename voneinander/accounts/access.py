@@ -17,9 +17,9 @@ _public = [
     "account_reset_password_done",
     "account_reset_password_from_key",
     "account_reset_password_from_key_done",
-    # The second login step runs before the user is signed in.
+    # Login steps that run before the user is signed in.
+    "account_confirm_login_code",
     "mfa_authenticate",
-    "mfa_trust",
 ]
 _signed_in = [
     "account_reauthenticate",

@@ -45,6 +45,18 @@ class Municipality(models.Model):
     longitude = models.FloatField(_("longitude"), null=True, blank=True)
     website = models.URLField(_("website"), blank=True)
     geonames_id = models.PositiveIntegerField(_("GeoNames id"), null=True, blank=True, unique=True)
+    official_name = models.CharField(
+        _("official name"),
+        max_length=200,
+        blank=True,
+        help_text=_("As in the municipality register, e.g. “Eisenberg (Pfalz), Stadt”."),
+    )
+    import_source = models.CharField(
+        _("import source"),
+        max_length=200,
+        blank=True,
+        help_text=_("The import that created or last changed this entry."),
+    )
 
     class Meta:
         verbose_name = _("municipality")

@@ -1,6 +1,7 @@
 from django.contrib import admin
 
 from voneinander.audit.admin_mixins import AuditedDeletionAdmin
+from voneinander.audit.services import record_event
 from voneinander.networks.models import ContactPerson, Membership, Network, NetworkCoordinator
 
 
@@ -18,6 +19,33 @@ class NetworkAdmin(AuditedDeletionAdmin, admin.ModelAdmin):
     search_fields = ["name", "short_name"]
     prepopulated_fields = {"slug": ["short_name"]}
     inlines = [CoordinatorInline]
+
+    def save_formset(self, request, form, formset, change):
+        """Coordinator changes in the admin are role changes: audit them too."""
+        if formset.model is not NetworkCoordinator:
+            return super().save_formset(request, form, formset, change)
+        roles = formset.save(commit=False)
+        for role in formset.deleted_objects:
+            record_event(
+                actor=request.user,
+                action="role.coordinator_removed",
+                target=form.instance,
+                data={"user_id": role.user_id, "user": role.user.email},
+            )
+            role.delete()
+        for role in roles:
+            is_new = role.pk is None
+            if is_new:
+                role.added_by = request.user
+            role.save()
+            if is_new:
+                record_event(
+                    actor=request.user,
+                    action="role.coordinator_added",
+                    target=form.instance,
+                    data={"user_id": role.user_id, "user": role.user.email},
+                )
+        formset.save_m2m()
 
 
 class ContactPersonInline(admin.TabularInline):

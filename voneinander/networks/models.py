@@ -1,6 +1,7 @@
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from voneinander.municipalities.models import MunicipalityKind
@@ -45,6 +46,9 @@ class Network(models.Model):
 
     def __str__(self):
         return self.name
+
+    def get_absolute_url(self) -> str:
+        return reverse("networks:detail", kwargs={"slug": self.slug})
 
     def accepts(self, kind: str) -> bool:
         return not self.target_kinds or kind in self.target_kinds

@@ -45,3 +45,34 @@ focusErrorSummary(document);
 document.body.addEventListener("htmx:afterSettle", (event) => {
   focusErrorSummary(event.detail.elt || document);
 });
+
+// Buttons that ask before they submit (e.g. removing an e-mail address).
+document.addEventListener("click", (event) => {
+  const button = event.target.closest && event.target.closest("button[data-confirm]");
+  if (button && !window.confirm(button.dataset.confirm)) {
+    event.preventDefault();
+  }
+});
+
+// Recovery codes: a click selects all codes, ready to copy.
+document.addEventListener("click", (event) => {
+  if (event.target.matches && event.target.matches("textarea[data-select-on-click]")) {
+    event.target.select();
+  }
+});
+
+// With MFA_RECOVERY_CODES_SHOW_ONCE, warn before leaving the codes page until
+// the person has ticked "I have saved my recovery codes".
+const savedCheckbox = document.querySelector("input[data-warn-unsaved]");
+if (savedCheckbox) {
+  const warn = (event) => event.preventDefault();
+  const update = () => {
+    if (savedCheckbox.checked) {
+      window.removeEventListener("beforeunload", warn);
+    } else {
+      window.addEventListener("beforeunload", warn);
+    }
+  };
+  savedCheckbox.addEventListener("change", update);
+  update();
+}

@@ -1,0 +1,37 @@
+"""Login rate limits count across app processes (shared database cache)."""
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+PROBE = Path(__file__).with_name("ratelimit_probe.py")
+
+
+def _run(tmp_path, *args):
+    env = {k: v for k, v in os.environ.items() if k not in {"DJANGO_SETTINGS_MODULE", "CACHE_URL", "REDIS_URL"}}
+    env |= {
+        "VONEINANDER_ENV": "development",
+        "DATABASE_URL": f"sqlite:///{tmp_path / 'shared.sqlite3'}",
+        "VONEINANDER_VAR_DIR": str(tmp_path),
+        "PYTHONPATH": str(ROOT),
+        "EMAIL_URL": "dummy://",
+    }
+    result = subprocess.run(
+        [sys.executable, str(PROBE), *args], cwd=ROOT, env=env, capture_output=True, text=True, timeout=120
+    )
+    assert result.returncode == 0, result.stderr
+    return result.stdout.split("\n")[:-1]
+
+
+@pytest.mark.subprocess
+def test_rate_limits_hold_across_processes(tmp_path):
+    _run(tmp_path, "setup")
+    assert _run(tmp_path, "login") == ["302 signed-in"]  # the password works …
+    assert _run(tmp_path, "fail", "3") == ["200 refused"] * 3  # process A: 3 failures
+    assert _run(tmp_path, "fail", "2") == ["200 refused"] * 2  # process B: 2 more
+    # … the limit (5 failures per address) is reached across both processes:
+    assert _run(tmp_path, "login") == ["200 refused"]
