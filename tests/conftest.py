@@ -112,3 +112,13 @@ def pytest_sessionfinish(session, exitstatus):
         for name in missing:
             reporter.write_line(f"  {name}", red=True)
         session.exitstatus = 1
+
+
+@pytest.fixture(autouse=True)
+def _german_by_default():
+    """Each test starts in German, whatever language a previous request activated."""
+    from django.utils import translation
+
+    translation.activate("de")
+    yield
+    translation.activate("de")

@@ -12,7 +12,11 @@ PROBE = Path(__file__).with_name("ratelimit_probe.py")
 
 
 def _run(tmp_path, *args):
-    env = {k: v for k, v in os.environ.items() if k not in {"DJANGO_SETTINGS_MODULE", "CACHE_URL", "REDIS_URL"}}
+    env = {
+        k: v
+        for k, v in os.environ.items()
+        if k not in {"DJANGO_SETTINGS_MODULE", "CACHE_URL", "REDIS_URL"}
+    }
     env |= {
         "VONEINANDER_ENV": "development",
         "DATABASE_URL": f"sqlite:///{tmp_path / 'shared.sqlite3'}",
@@ -21,7 +25,12 @@ def _run(tmp_path, *args):
         "EMAIL_URL": "dummy://",
     }
     result = subprocess.run(
-        [sys.executable, str(PROBE), *args], cwd=ROOT, env=env, capture_output=True, text=True, timeout=120
+        [sys.executable, str(PROBE), *args],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
     )
     assert result.returncode == 0, result.stderr
     return result.stdout.split("\n")[:-1]

@@ -110,12 +110,20 @@ def test_coordinator_added_in_the_admin_is_audited(world, client_as):
     network = world.network
     roles = list(network.coordinator_roles.all())
     data = {
-        "name": network.name, "short_name": network.short_name, "slug": network.slug,
-        "operator": network.operator, "description": "", "target_group": "",
-        "target_kinds": "[]", "topics": "[]", "contact_email": "", "website": "",
+        "name": network.name,
+        "short_name": network.short_name,
+        "slug": network.slug,
+        "operator": network.operator,
+        "description": "",
+        "target_group": "",
+        "target_kinds": "[]",
+        "topics": "[]",
+        "contact_email": "",
+        "website": "",
         "coordinator_roles-TOTAL_FORMS": str(len(roles) + 1),
         "coordinator_roles-INITIAL_FORMS": str(len(roles)),
-        "coordinator_roles-MIN_NUM_FORMS": "0", "coordinator_roles-MAX_NUM_FORMS": "1000",
+        "coordinator_roles-MIN_NUM_FORMS": "0",
+        "coordinator_roles-MAX_NUM_FORMS": "1000",
     }
     for index, role in enumerate(roles):
         data |= {

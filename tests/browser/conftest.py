@@ -43,8 +43,9 @@ axe-core and `instrument.js` are added to every document with
 CSP does not block them, while the page's own scripts stay under it and its
 violations are seen as a visitor's browser would see them). In each HTML
 document the instrumentation runs axe-core once the document is parsed and
-styled (``DOMContentLoaded``) and after every htmx swap (``htmx:afterSettle``) and reports the result through console
-messages, which the `page` fixture records.
+styled (``DOMContentLoaded``) and after every htmx swap (``htmx:afterSettle``),
+and reports the results through console messages, which the `page` fixture
+records.
 
 Checks run in the page while the test goes on, so the test need not wait for
 them. Instead, a route handler holds every navigation of the main frame until
@@ -58,20 +59,14 @@ checks the current state at once (e.g. after script changed the page without
 htmx, or to fail right where a problem appears).
 """
 
-import os
+from pathlib import Path
+from urllib.parse import urlsplit
 
-# Playwright's sync API runs an event loop in the test thread; Django's ORM
-# would otherwise refuse to run there ("SynchronousOnlyOperation").
-os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+import pytest
+from django.core.cache import cache
+from playwright.sync_api import sync_playwright
 
-from pathlib import Path  # noqa: E402
-from urllib.parse import urlsplit  # noqa: E402
-
-import pytest  # noqa: E402
-from django.core.cache import cache  # noqa: E402
-from playwright.sync_api import sync_playwright  # noqa: E402
-
-from tests.browser.support import BrowserWatch, check_a11y, init_script  # noqa: E402
+from tests.browser.support import BrowserWatch, check_a11y, init_script
 
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = [
@@ -95,20 +90,28 @@ def pytest_collection_modifyitems(config, items):
             item.add_marker(pytest.mark.e2e)
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="package")
 def browser():
+    """Chromium for the tests of this folder, closed when they are done."""
     if not CHROMIUM.exists():
         pytest.fail(
             f"{CHROMIUM} is missing. The browser tests use Debian's chromium: "
             "run scripts/install-browser.sh (`make test` runs it).",
             pytrace=False,
         )
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(
-            executable_path=str(CHROMIUM), headless=True, args=CHROMIUM_ARGS
-        )
-        yield browser
-        browser.close()
+    with pytest.MonkeyPatch.context() as env:
+        # While Playwright's sync API is started, an asyncio event loop counts
+        # as running in this thread, and Django's ORM refuses to work in it
+        # ("SynchronousOnlyOperation"). The variable is set only while the
+        # browser runs: processes started by other tests must not inherit it
+        # (`manage.py check --deploy` reports it as async.E001).
+        env.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+        with sync_playwright() as playwright:
+            browser = playwright.chromium.launch(
+                executable_path=str(CHROMIUM), headless=True, args=CHROMIUM_ARGS
+            )
+            yield browser
+            browser.close()
 
 
 @pytest.fixture(scope="session")
@@ -150,7 +153,7 @@ def page(request, browser, _init_script, live_url, transactional_db, browser_wat
             return
         if req.is_navigation_request() and req.frame.parent_frame is None:
             # The old document stays until the new one arrives: let it finish.
-            watch.wait_until_checked(req.frame.page, "left")
+            watch.wait_until_checked(req.frame.page, "the browser left it")
         fake = watch.fake_pages.get(urlsplit(req.url).path)
         if fake is not None:
             html, headers = fake
@@ -160,6 +163,7 @@ def page(request, browser, _init_script, live_url, transactional_db, browser_wat
 
     context.route("**/*", route)
     page = context.new_page()
+    watch.watch(page)
     request.node.stash[WATCH_KEY] = (watch, page)
     yield page
     context.close()
@@ -181,7 +185,7 @@ def _finish(watch: BrowserWatch, page) -> None:
     """Check the last document in its final state, then report all problems."""
     if not page.is_closed():
         page.wait_for_load_state("load")
-        watch.wait_until_checked(page, "still being checked when the test ended")
+        watch.wait_until_checked(page, "the test ended")
         if watch.is_site(page.url):
             watch.final_check(page)
     problems = watch.problems()

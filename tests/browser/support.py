@@ -249,9 +249,9 @@ class BrowserWatch:
             if remaining <= 0:
                 document = self.documents[doc]
                 self.a11y_failures[(doc, -1)] = (
-                    f"{document.url} was {why} before axe-core could check it "
-                    f"(state: {document.state}). Wait for the page to finish loading "
-                    "(e.g. with expect(...)) before leaving it."
+                    f"axe-core did not finish checking {document.url} before {why} "
+                    f"(state: {document.state}). Let the page finish loading before "
+                    "leaving it, e.g. with expect(...) on its content."
                 )
                 return
             try:
@@ -281,9 +281,7 @@ class BrowserWatch:
                 + "\n".join(f"  {v}" for v in self.csp_violations)
             )
         if self.console_errors:
-            problems.append(
-                "Console errors:\n" + "\n".join(f"  {e}" for e in self.console_errors)
-            )
+            problems.append("Console errors:\n" + "\n".join(f"  {e}" for e in self.console_errors))
         if self.foreign_requests:
             problems.append(
                 f"Requests to hosts other than the live server {self.origin}:\n"

@@ -62,8 +62,15 @@ def test_language_switch_goes_to_english_and_back(page, visit):
 
 
 def test_anonymous_visitor_gets_no_cookie(page, visit):
-    for path in ["/", "/en/", reverse("account_login"), "/impressum/", "/datenschutz/",
-                 "/barrierefreiheit/", "/en/konto/login/"]:
+    for path in [
+        "/",
+        "/en/",
+        reverse("account_login"),
+        "/impressum/",
+        "/datenschutz/",
+        "/barrierefreiheit/",
+        "/en/konto/login/",
+    ]:
         visit(path)
 
     assert page.context.cookies() == []

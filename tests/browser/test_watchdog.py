@@ -64,7 +64,10 @@ def test_navigation_waits_for_a_running_check(page, browser_watch):
     # The page leaves itself while axe-core is still checking it (a big page,
     # and a timer that fires between axe-core's steps).
     filler = "".join(f"<p>Absatz {i}</p>" for i in range(3000))
-    leave = "<script>addEventListener('DOMContentLoaded', () => setTimeout(() => location.assign('/__b/')));</script>"
+    leave = (
+        "<script>addEventListener('DOMContentLoaded',"
+        " () => setTimeout(() => location.assign('/__b/')));</script>"
+    )
     browser_watch.serve("/__a/", BROKEN.replace("</main>", filler + "</main>" + leave))
     browser_watch.serve("/__b/", CLEAN.format(title="Ziel", body=""))
 
@@ -74,6 +77,27 @@ def test_navigation_waits_for_a_running_check(page, browser_watch):
     assert browser_watch.navigations_held == 1
     [failure] = browser_watch.a11y_failures.values()
     assert "/__a/ (after page load)" in failure
+    browser_watch.reset()
+
+
+def test_state_after_an_htmx_swap_is_checked_automatically(page, browser_watch):
+    browser_watch.serve("/__swap/", CLEAN.format(title="Vorher", body='<div id="slot"></div>'))
+    page.goto("/__swap/")
+    check_a11y(page, "before the swap")
+
+    # What htmx does: swap content in, then announce it on the swapped element.
+    with page.expect_console_message(lambda m: '"kind":"done"' in m.text):
+        page.evaluate(
+            """() => {
+              const slot = document.getElementById("slot");
+              slot.innerHTML = '<img src="data:image/gif;base64,R0lGODlhAQABAAAAACw=">';
+              slot.dispatchEvent(new CustomEvent("htmx:afterSettle", {bubbles: true}));
+            }"""
+        )
+
+    [failure] = browser_watch.a11y_failures.values()
+    assert "(after htmx:afterSettle)" in failure
+    assert "[critical] image-alt" in failure
     browser_watch.reset()
 
 

@@ -1,3 +1,5 @@
+from pathlib import Path
+
 import pytest
 from django.utils import translation
 
@@ -9,7 +11,7 @@ from voneinander.municipalities.models import MunicipalityKind as Kind
 from voneinander.municipalities.reports import Entry, FieldChange, LineError, Update
 from voneinander.municipalities.services import import_geonames_places, import_gv100ad
 
-SAMPLE = places.Path(__file__).parent / "data" / "places-sample.tsv"
+SAMPLE = Path(__file__).parent / "data" / "places-sample.tsv"
 COLUMNS = "name\tgeonames_id\tstate\tpopulation\tlatitude\tlongitude"
 
 

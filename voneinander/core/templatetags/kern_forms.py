@@ -7,6 +7,7 @@ field has errors) and `aria-describedby` pointing to `<id>_helptext` and
 """
 
 from django import forms, template
+from django.forms.boundfield import BoundWidget
 
 register = template.Library()
 
@@ -17,14 +18,21 @@ _RADIO = "kern-form-check__radio"
 
 
 def widget_kind(bound_field) -> str:
-    """One of: hidden, checkbox, radios, checkboxes, select, file, input."""
+    """One of: hidden, checkboxes, radios, group, checkbox, select, file, input.
+
+    "group" is any other widget made of several controls (MultiWidget,
+    SelectDateWidget): shown as a fieldset with a legend, like the lists.
+    """
     widget = bound_field.field.widget
     if widget.is_hidden:
         return "hidden"
-    if isinstance(widget, forms.RadioSelect):
-        return "radios"
+    # CheckboxSelectMultiple is a subclass of RadioSelect: test it first.
     if isinstance(widget, forms.CheckboxSelectMultiple):
         return "checkboxes"
+    if isinstance(widget, forms.RadioSelect):
+        return "radios"
+    if widget.use_fieldset:
+        return "group"
     if isinstance(widget, forms.CheckboxInput):
         return "checkbox"
     if isinstance(widget, forms.Select):  # also SelectMultiple, NullBooleanSelect
@@ -72,8 +80,7 @@ def kern_option(bound_field, option):
     attrs = dict(data.get("attrs", {}))
     _with_class(attrs, base, f"{base}--error" if bound_field.errors else "")
     data["attrs"] = attrs
-    context = {"widget": {**data, "wrap_label": False}}
-    return option.parent_widget._render(option.template_name, context, option.renderer)
+    return BoundWidget(option.parent_widget, data, option.renderer).tag(wrap_label=False)
 
 
 @register.filter
