@@ -255,7 +255,9 @@ class BrowserWatch:
                 )
                 return
             try:
-                page.wait_for_event(
+                # On the context, whose console listeners run in the order they
+                # were added: `on_console` (added first) has seen the message.
+                page.context.wait_for_event(
                     "console",
                     predicate=lambda m: m.text.startswith(REPORT_PREFIX),
                     timeout=remaining * 1000,
