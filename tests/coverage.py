@@ -34,5 +34,13 @@ def walk_patterns(patterns=None, namespace: str = ""):
                 child_ns = f"{namespace}:{pattern.namespace}" if namespace else pattern.namespace
             yield from walk_patterns(pattern.url_patterns, child_ns)
         elif isinstance(pattern, URLPattern):
-            name = pattern.name or pattern.lookup_str
+            name = pattern.name or _func_path(pattern.callback)
             yield (f"{namespace}:{name}" if namespace else name), pattern
+
+
+def _func_path(func) -> str:
+    """The name Django's ResolverMatch gives an unnamed view (see its __init__)."""
+    func = getattr(func, "view_class", func)
+    if not hasattr(func, "__name__"):
+        return f"{func.__class__.__module__}.{func.__class__.__name__}"
+    return f"{func.__module__}.{func.__name__}"

@@ -2,8 +2,9 @@
 // the test browser opens, after axe-core (vendor/axe.min.js). Never served.
 //
 // In the top frame of an HTML document it runs axe-core after the
-// DOMContentLoaded event and after every htmx swap (`htmx:afterSettle`), and reports to the
-// test through console.debug messages starting with REPORT_PREFIX:
+// DOMContentLoaded event and after every htmx swap (`htmx:afterSettle`), and
+// reports to the test through console.debug messages starting with
+// REPORT_PREFIX (both placeholders are filled in by support.init_script):
 //   hello {doc, url, html}  a new document
 //   busy  {doc}             a check is scheduled or running
 //   done  {doc, run, url, reason, violations}
@@ -17,7 +18,7 @@
   if (window.top !== window || window.__voneinanderAxe) {
     return;
   }
-  const REPORT_PREFIX = "__voneinander_axe__ ";
+  const REPORT_PREFIX = __REPORT_PREFIX__;
   const TAGS = __AXE_TAGS__;
   const doc = `${Date.now().toString(36)}-${Math.random().toString(36).slice(2)}`;
   const isHtml = document.contentType === "text/html";

@@ -47,7 +47,9 @@ def init_script() -> str:
     """axe-core plus the instrumentation, added to every document."""
     axe = AXE_SOURCE_PATH.read_text(encoding="utf-8")
     instrument = INSTRUMENT_PATH.read_text(encoding="utf-8")
-    return axe + "\n;\n" + instrument.replace("__AXE_TAGS__", json.dumps(AXE_TAGS))
+    instrument = instrument.replace("__AXE_TAGS__", json.dumps(AXE_TAGS))
+    instrument = instrument.replace("__REPORT_PREFIX__", json.dumps(REPORT_PREFIX))
+    return axe + "\n;\n" + instrument
 
 
 def check_a11y(page: Page, label: str = "") -> None:

@@ -50,7 +50,8 @@ def test_language_switch_goes_to_english_and_back(page, visit):
 
     expect(page).to_have_url(path_re("/en/impressum/"))
     expect(page.locator("html")).to_have_attribute("lang", "en")
-    expect(page.get_by_role("link", name="Networks")).to_be_visible()
+    main_nav = page.get_by_role("navigation", name="Main navigation")
+    expect(main_nav.get_by_role("link", name="Networks")).to_be_visible()
     # The link to the current language is marked, not removed.
     expect(page.get_by_role("link", name="English")).to_have_attribute("aria-current", "true")
 
@@ -58,7 +59,8 @@ def test_language_switch_goes_to_english_and_back(page, visit):
 
     expect(page).to_have_url(path_re("/impressum/"))
     expect(page.locator("html")).to_have_attribute("lang", "de")
-    expect(page.get_by_role("link", name="Netzwerke")).to_be_visible()
+    main_nav = page.get_by_role("navigation", name="Hauptnavigation")
+    expect(main_nav.get_by_role("link", name="Netzwerke")).to_be_visible()
 
 
 def test_anonymous_visitor_gets_no_cookie(page, visit):
