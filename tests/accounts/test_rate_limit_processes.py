@@ -1,37 +1,17 @@
 """Login rate limits count across app processes (shared database cache)."""
 
-import os
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
+
+from tests.processes import run_project_process
 
 ROOT = Path(__file__).resolve().parents[2]
 PROBE = Path(__file__).with_name("ratelimit_probe.py")
 
 
 def _run(tmp_path, *args):
-    env = {
-        k: v
-        for k, v in os.environ.items()
-        if k not in {"DJANGO_SETTINGS_MODULE", "CACHE_URL", "REDIS_URL"}
-    }
-    env |= {
-        "VONEINANDER_ENV": "development",
-        "DATABASE_URL": f"sqlite:///{tmp_path / 'shared.sqlite3'}",
-        "VONEINANDER_VAR_DIR": str(tmp_path),
-        "PYTHONPATH": str(ROOT),
-        "EMAIL_URL": "dummy://",
-    }
-    result = subprocess.run(
-        [sys.executable, str(PROBE), *args],
-        cwd=ROOT,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )
+    result = run_project_process([PROBE, *args], tmp_path=tmp_path)
     assert result.returncode == 0, result.stderr
     return result.stdout.split("\n")[:-1]
 

@@ -5,10 +5,7 @@ links it finds on the site, for an anonymous visitor and for signed-in roles.
 `manage.py check --deploy` does not look at CSP, so this test does.
 """
 
-import os
 import re
-import subprocess
-import sys
 from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import urljoin, urlsplit
@@ -16,6 +13,7 @@ from urllib.parse import urljoin, urlsplit
 import pytest
 from django.urls import reverse
 
+from tests.processes import run_project_process
 from tests.test_access_matrix import MATRIX, _view_name
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -116,28 +114,13 @@ def test_crawler_notices_inline_script():
 
 @pytest.mark.subprocess
 def test_production_sends_hsts_and_host_prefixed_secure_cookies(tmp_path):
-    env = {
-        k: v for k, v in os.environ.items() if k not in {"DATABASE_URL", "DJANGO_SETTINGS_MODULE"}
+    production = {
+        "VONEINANDER_ENV": "production",
+        "SECRET_KEY": "production-key-" + "k" * 50,
+        "ALLOWED_HOSTS": "voneinander.example.org",
     }
-    env.update(
-        {
-            "VONEINANDER_ENV": "production",
-            "SECRET_KEY": "production-key-" + "k" * 50,
-            "ALLOWED_HOSTS": "voneinander.example.org",
-            "DATABASE_URL": f"sqlite:///{tmp_path / 'prod.sqlite3'}",
-            "VONEINANDER_VAR_DIR": str(tmp_path),
-            "STATIC_ROOT": str(tmp_path / "static"),
-            "PYTHONPATH": str(ROOT),
-        }
-    )
-    result = subprocess.run(
-        [sys.executable, str(Path(__file__).parent / "production_probe.py")],
-        cwd=ROOT,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=180,
-    )
+    probe = Path(__file__).parent / "production_probe.py"
+    result = run_project_process([probe], tmp_path=tmp_path, env=production, timeout=180)
     assert result.returncode == 0, result.stderr
     facts = dict(line.split("=", 1) for line in result.stdout.strip().splitlines())
     assert facts["hsts"] == "max-age=31536000; includeSubDomains; preload"

@@ -9,6 +9,7 @@ import pytest
 from django.conf import settings
 from django.core.exceptions import ImproperlyConfigured
 
+from tests.processes import run_project_process
 from voneinander.envconfig import cache_config, email_config, env_bool, env_int
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -21,24 +22,7 @@ PRODUCTION_ENV = {
 
 
 def _manage(*args, env_extra, tmp_path):
-    env = {
-        k: v for k, v in os.environ.items() if k not in {"DATABASE_URL", "DJANGO_SETTINGS_MODULE"}
-    }
-    env.update(
-        {
-            "DATABASE_URL": f"sqlite:///{tmp_path / 'prod.sqlite3'}",
-            "VONEINANDER_VAR_DIR": str(tmp_path),
-        }
-    )
-    env.update(env_extra)
-    return subprocess.run(
-        [sys.executable, "manage.py", *args],
-        cwd=ROOT,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )
+    return run_project_process(["manage.py", *args], tmp_path=tmp_path, env=env_extra)
 
 
 @pytest.mark.subprocess
@@ -118,7 +102,7 @@ def test_malformed_values_name_the_variable(monkeypatch):
 
 def test_default_cache_is_shared_between_processes():
     """Outside tests the default cache is the database cache, not a per-process one."""
-    env = {k: v for k, v in os.environ.items() if not k.startswith(("CACHE_URL", "REDIS_URL"))}
+    env = {k: v for k, v in os.environ.items() if k not in {"CACHE_URL", "REDIS_URL"}}
     env["VONEINANDER_ENV"] = "development"
     code = "import voneinander.settings as s; print(s.CACHES['default']['BACKEND'])"
     out = subprocess.run(
