@@ -1,4 +1,3 @@
-import os
 from io import StringIO
 
 import pytest
@@ -76,9 +75,11 @@ def test_demo_passwords_are_random(settings, tmp_path):
 def test_ensure_superuser_from_environment(monkeypatch):
     monkeypatch.setenv("DJANGO_SUPERUSER_EMAIL", "Chefin@Example.org")
     monkeypatch.setenv("DJANGO_SUPERUSER_PASSWORD", "ein-langes-Passwort-9")
-    call_command("ensure_superuser", stdout=StringIO())
-    call_command("ensure_superuser", stdout=StringIO())  # a second run changes nothing
+    first, second = StringIO(), StringIO()
+    call_command("ensure_superuser", stdout=first)
+    call_command("ensure_superuser", stdout=second)  # a second run changes nothing
+    assert first.getvalue() == "Admin chefin@example.org created.\n"
+    assert second.getvalue() == ""
     admin = User.objects.get()
     assert (admin.email, admin.is_superuser, admin.is_staff) == ("chefin@example.org", True, True)
     assert admin.check_password("ein-langes-Passwort-9")
-    assert "DJANGO_SUPERUSER_EMAIL" in os.environ

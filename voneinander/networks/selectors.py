@@ -37,16 +37,17 @@ def active_memberships(network: Network):
     )
 
 
-def contacts_for(network: Network, viewer_is_member: bool, viewer_is_coordinator: bool):
-    """Contact persons of the network's members, as far as each one's visibility allows."""
-    allowed = ["public"]
-    if viewer_is_member:
-        allowed.append("network")
+def contacts_for(network: Network, *, show_all: bool):
+    """Contact persons of the network's members, for someone with internal access.
+
+    Each person's visibility choice is respected (public and network-wide
+    contacts are shown) unless `show_all` (coordination) is set.
+    """
     contacts = ContactPerson.objects.filter(
         membership__network=network, membership__status=MembershipStatus.ACTIVE
     ).select_related("user", "membership__municipality")
-    if not viewer_is_coordinator:
-        contacts = contacts.filter(user__contact_visibility__in=allowed)
+    if not show_all:
+        contacts = contacts.filter(user__contact_visibility__in=["public", "network"])
     return contacts.order_by("membership__municipality__name", "-is_primary")
 
 

@@ -8,7 +8,6 @@ from django.views.decorators.http import require_POST
 from voneinander.core.access import PUBLIC, Perm, access
 from voneinander.networks import selectors, services
 from voneinander.networks.forms import AddCoordinatorForm, RemoveCoordinatorForm
-from voneinander.networks.roles import COORDINATOR, MEMBER, network_roles
 
 
 @access(PUBLIC)
@@ -35,11 +34,10 @@ def network_detail(request, slug):
 @access(Perm("networks.view_internal", obj=selectors.network_by_slug))
 def network_internal(request, slug):
     network = request.access_object
-    roles = network_roles(request.user)
+    # Everyone here may see contacts shared with the network; those who may
+    # manage it (coordinators, admins) also see contacts shared with nobody.
     contacts = selectors.contacts_for(
-        network,
-        viewer_is_member=roles.has(network.pk, MEMBER) or request.user.is_superuser,
-        viewer_is_coordinator=roles.has(network.pk, COORDINATOR) or request.user.is_superuser,
+        network, show_all=request.user.has_perm("networks.manage_network", network)
     )
     return render(
         request, "networks/network_internal.html", {"network": network, "contacts": contacts}

@@ -20,7 +20,6 @@ DEMO_MODULES = [
 class Report:
     def __init__(self):
         self.accounts: list[tuple[str, str, str]] = []
-        self.created = 0
 
     def account(self, email: str, password: str, role: str):
         self.accounts.append((email, password, role))
