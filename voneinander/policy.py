@@ -35,6 +35,29 @@ def is_network_member(user, network) -> bool:
     return network is not None and network_roles(user).has(network.pk, MEMBER)
 
 
+@rules.predicate
+def is_membership_coordinator(user, membership) -> bool:
+    return membership is not None and network_roles(user).has(membership.network_id, COORDINATOR)
+
+
+@rules.predicate
+def is_membership_contact(user, membership) -> bool:
+    """A contact person of this very membership (not just of the network)."""
+    if membership is None or not user.is_authenticated:
+        return False
+    return membership.contact_persons.filter(user=user).exists()
+
+
+@rules.predicate
+def is_applicant(user, application) -> bool:
+    return application is not None and user.is_authenticated and application.applicant_id == user.pk
+
+
+@rules.predicate
+def is_application_coordinator(user, application) -> bool:
+    return application is not None and network_roles(user).has(application.network_id, COORDINATOR)
+
+
 is_signed_in = rules.is_authenticated & rules.is_active
 
 PERMISSIONS = {
@@ -45,6 +68,18 @@ PERMISSIONS = {
     # Networks
     "networks.view_internal": is_network_member | is_network_coordinator | is_platform_admin,
     "networks.manage_network": is_network_coordinator | is_platform_admin,
+    # A membership: coordinators change role, status and contacts; the
+    # municipality's own contact persons keep its topics and contacts current.
+    "networks.manage_membership": is_membership_coordinator | is_platform_admin,
+    "networks.edit_membership_profile": (
+        is_membership_contact | is_membership_coordinator | is_platform_admin
+    ),
+    # Applications for membership (obj: the network for apply/inbox, else the application)
+    "admissions.apply": is_signed_in,
+    "admissions.view_inbox": is_network_coordinator | is_platform_admin,
+    "admissions.view_application": is_applicant | is_application_coordinator | is_platform_admin,
+    "admissions.withdraw_application": is_applicant,
+    "admissions.decide_application": is_application_coordinator | is_platform_admin,
 }
 
 for _name, _predicate in PERMISSIONS.items():

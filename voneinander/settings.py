@@ -61,6 +61,8 @@ INSTALLED_APPS = [
     "voneinander.audit",
     "voneinander.municipalities",
     "voneinander.networks",
+    "voneinander.admissions",
+    "voneinander.directory",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",

@@ -27,6 +27,11 @@ class Network(models.Model):
     topics = models.JSONField(_("topic focuses"), default=list, blank=True)
     contact_email = models.EmailField(_("contact address"), blank=True)
     website = models.URLField(_("website"), blank=True)
+    postal_address = models.TextField(
+        _("postal address"),
+        blank=True,
+        help_text=_("Printed on the letterhead of admission notices, one line per line."),
+    )
     sister_networks = models.ManyToManyField(
         "self", verbose_name=_("sister networks"), blank=True, symmetrical=True
     )
@@ -113,6 +118,11 @@ class Membership(models.Model):
     member_since = models.DateField(_("member since"))
     left_on = models.DateField(_("left on"), null=True, blank=True)
     topic_focuses = models.JSONField(_("topic focuses"), default=list, blank=True)
+    news_draft = models.TextField(
+        _("draft news item"),
+        blank=True,
+        help_text=_("Prepared on admission for the coordinators (“Neues Mitglied: …”)."),
+    )
 
     class Meta:
         verbose_name = _("membership")
