@@ -16,10 +16,10 @@ from django.urls import URLPattern, path, reverse
 
 from tests.admissions.access_rows import ROWS as ADMISSIONS_ROWS
 from tests.conftest import ROLES
+from tests.coverage import walk_patterns
 from tests.directory.access_rows import ROWS as DIRECTORY_ROWS
 from tests.municipalities.access_rows import ROWS as MUNICIPALITIES_ROWS
 from tests.networks.access_rows import ROWS as NETWORKS_ROWS
-from tests.coverage import walk_patterns
 from voneinander.core.access import PUBLIC, access, rule_of
 
 # view name (+ variant) → (URL kwargs, expected statuses per role)
