@@ -73,11 +73,25 @@ def main() -> int:
             for url in ["/", "/netzwerke/", "/netzwerke/ikone-ds/", "/konto/login/", "/impressum/"]
         ]
         rows += [("member", measure(member, url)) for url in ["/", "/netzwerke/ikone-ds/intern/"]]
+
+        # The scale: one network with 2,300 member municipalities.
+        from bench.scale import SLUG, populate
+
+        populate(members=2300)
+        rows += [
+            ("anonymous", measure(anonymous, url))
+            for url in [
+                f"/mitglieder/?netzwerk={SLUG}",
+                f"/mitglieder/?netzwerk={SLUG}&sortierung=-einwohner&seite=20",
+                f"/mitglieder/karte/?netzwerk={SLUG}",
+                f"/mitglieder/kennzahlen/{SLUG}/",
+            ]
+        ]
         print(f"Server time over {REPEAT} requests each (Django test client, SQLite)")
-        print(f"{'who':<10} {'page':<32} {'median ms':>10} {'p95 ms':>8} {'queries':>8}")
+        print(f"{'who':<10} {'page':<60} {'median ms':>10} {'p95 ms':>8} {'queries':>8}")
         for who, row in rows:
             print(
-                f"{who:<10} {row['url']:<32} {row['median_ms']:>10.2f} {row['p95_ms']:>8.2f}"
+                f"{who:<10} {row['url']:<60} {row['median_ms']:>10.2f} {row['p95_ms']:>8.2f}"
                 f" {row['queries']:>8}"
             )
     return 0

@@ -25,6 +25,12 @@ def _mail_through_the_queue(settings):
     settings.EMAIL_BACKEND = "voneinander.core.mail.QueuedEmailBackend"
 
 
+@pytest.fixture(autouse=True)
+def _media_in_tmp(settings, tmp_path):
+    """Uploads (letters) and generated files (notices) go to a temporary MEDIA_ROOT."""
+    settings.MEDIA_ROOT = tmp_path / "media"
+
+
 ROLES = ["anonymous", "user", "member", "contact", "coordinator", "admin"]
 
 

@@ -307,5 +307,7 @@ LOGGING = {
     "loggers": {
         "django.request": {"level": "ERROR"},
         "django.security": {"level": "WARNING"},
+        # fpdf2 subsets fonts through fontTools, which logs every table at INFO.
+        "fontTools": {"level": "WARNING"},
     },
 }

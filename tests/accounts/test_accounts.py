@@ -96,7 +96,8 @@ def test_changing_the_municipality_removes_member_access(world, client_as):
         {
             "first_name": "M",
             "last_name": "M",
-            "municipality": elsewhere.pk,
+            "municipality": str(elsewhere),
+            "municipality_pick": elsewhere.pk,
             "contact_visibility": "network",
         },
     )

@@ -5,20 +5,17 @@ console errors and third-party requests (see conftest.py).
 """
 
 import re
-import time
-from contextlib import contextmanager
 
-import time_machine
-from allauth.mfa import app_settings as mfa_settings
-from allauth.mfa.totp.internal.auth import (
-    TOTP,
-    format_hotp_value,
-    generate_totp_secret,
-    hotp_value,
-)
 from django.urls import reverse
 from playwright.sync_api import expect
 
+from tests.browser.signin import (
+    activate_totp,
+    fresh_totp_period,
+    sign_in_with_password,
+    totp_code,
+    wrong_totp_code,
+)
 from tests.browser.support import check_a11y
 from tests.factories import PASSWORD, CoordinatorFactory, UserFactory
 
@@ -79,40 +76,6 @@ def test_anonymous_visitor_gets_no_cookie(page, visit):
 
 
 # --- sign-in with two-factor authentication ---------------------------------------
-
-
-def activate_totp(user) -> str:
-    secret = generate_totp_secret()
-    TOTP.activate(user, secret)
-    return secret
-
-
-def totp_code(secret: str, offset: int = 0) -> str:
-    counter = int(time.time()) // mfa_settings.TOTP_PERIOD + offset
-    return format_hotp_value(hotp_value(secret, counter))
-
-
-def wrong_totp_code(secret: str) -> str:
-    """A well-formed code that is not valid now, nor in the periods around now."""
-    near = {totp_code(secret, offset) for offset in range(-2, 3)}
-    return next(code for code in (f"{n:06d}" for n in range(10**6)) if code not in near)
-
-
-@contextmanager
-def fresh_totp_period():
-    """Move the clock (in the test and the live server) to the start of a TOTP
-    period, so a code computed now stays valid for the whole sign-in."""
-    period = mfa_settings.TOTP_PERIOD
-    start = int(time.time()) // period * period
-    with time_machine.travel(start + 0.1, tick=True):
-        yield
-
-
-def sign_in_with_password(page, email: str) -> None:
-    page.goto(reverse("account_login"))
-    page.get_by_label("E-Mail").fill(email)
-    page.get_by_label("Passwort", exact=True).fill(PASSWORD)
-    page.get_by_role("main").get_by_role("button", name=re.compile("^Anmeld")).click()
 
 
 def test_sign_in_with_totp_code(page):

@@ -44,8 +44,11 @@ class _Links(HTMLParser):
                 self.links.append(href)
 
 
-def _crawl(client, limit=200):
-    queue = [reverse(_view_name(key), kwargs=kwargs) for key, (kwargs, _row) in MATRIX.items()]
+def _crawl(client, world, limit=300):
+    queue = [
+        reverse(_view_name(key), kwargs=kwargs(world) if callable(kwargs) else kwargs)
+        for key, (kwargs, _row) in MATRIX.items()
+    ]
     queue += ["/en/", "/gibt-es-nicht/"]
     seen, responses = set(), []
     while queue and len(seen) < limit:
@@ -88,7 +91,7 @@ def _assert_csp_clean(url, response):
 
 @pytest.mark.parametrize("role", ["anonymous", "member", "coordinator", "admin"])
 def test_every_page_sends_the_security_headers(world, client_as, role):
-    responses = _crawl(client_as(world.user(role)))
+    responses = _crawl(client_as(world.user(role)), world)
     assert len(responses) > 25
     for url, response in responses:
         _assert_headers(url, response)
@@ -96,7 +99,7 @@ def test_every_page_sends_the_security_headers(world, client_as, role):
 
 
 def test_anonymous_page_views_set_no_cookie(world, client):
-    responses = _crawl(client)
+    responses = _crawl(client, world)
     assert any(url == "/konto/login/" for url, _response in responses)
     for url, response in responses:
         assert response.cookies == {}, f"{url} set {list(response.cookies)}"

@@ -6,4 +6,9 @@ be a callable taking the `world` fixture and returning the URL kwargs (it may
 create the objects the URL needs).
 """
 
-ROWS: dict = {}
+ROWS: dict = {
+    # The member directory and its exports are public.
+    "directory:index": ({}, "200 200 200 200 200 200"),
+    "directory:export_csv": ({}, "200 200 200 200 200 200"),
+    "directory:export_json": ({}, "200 200 200 200 200 200"),
+}

@@ -6,4 +6,11 @@ be a callable taking the `world` fixture and returning the URL kwargs (it may
 create the objects the URL needs).
 """
 
-ROWS: dict = {}
+ROWS: dict = {
+    # Every municipality of the registry has a public profile page.
+    "municipalities:detail": (
+        lambda world: {"pk": world.membership.municipality_id},
+        "200 200 200 200 200 200",
+    ),
+    "municipalities:detail[unknown]": ({"pk": 999999}, "404 404 404 404 404 404"),
+}

@@ -1,10 +1,22 @@
 from django import forms
+from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
 from voneinander.accounts.models import User
+from voneinander.municipalities.forms import MunicipalityField
 
 
 class ProfileForm(forms.ModelForm):
+    # A search over the registry instead of a select of thousands of options.
+    municipality = MunicipalityField(
+        label=capfirst(User._meta.get_field("municipality").verbose_name),
+        required=False,
+        help_text=_(
+            "Changing it needs a new confirmation by your network's coordination office "
+            "before you see members-only content."
+        ),
+    )
+
     class Meta:
         model = User
         fields = [
@@ -17,12 +29,6 @@ class ProfileForm(forms.ModelForm):
             "contact_visibility",
         ]
         widgets = {"contact_visibility": forms.RadioSelect}
-        help_texts = {
-            "municipality": _(
-                "Changing it needs a new confirmation by your network's coordination office "
-                "before you see members-only content."
-            ),
-        }
 
     def clean_phone(self):
         phone = self.cleaned_data["phone"].strip()

@@ -1,4 +1,5 @@
 from django.db import models
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 
@@ -68,3 +69,6 @@ class Municipality(models.Model):
         if self.kind == MunicipalityKind.VERBANDSGEMEINDE and not self.name.startswith("VG"):
             return f"VG {self.name}"
         return self.name
+
+    def get_absolute_url(self) -> str:
+        return reverse("municipalities:detail", kwargs={"pk": self.pk})

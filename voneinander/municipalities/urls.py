@@ -1,4 +1,9 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from voneinander.municipalities import views
 
 app_name = "municipalities"
-urlpatterns: list = []
+urlpatterns = [
+    path("suche/", views.municipality_search, name="search"),
+    path("<int:pk>/", views.municipality_detail, name="detail"),
+]

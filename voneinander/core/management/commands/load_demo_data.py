@@ -14,6 +14,7 @@ from django.db import transaction
 DEMO_MODULES = [
     "voneinander.municipalities.demo",
     "voneinander.networks.demo",
+    "voneinander.admissions.demo",
 ]
 
 
