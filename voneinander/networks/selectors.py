@@ -34,11 +34,15 @@ def network_by_slug(request, slug: str) -> Network:
     )
 
 
-def active_memberships(network: Network):
+NEWEST_MEMBERS_SHOWN = 10
+
+
+def newest_memberships(network: Network, *, limit: int = NEWEST_MEMBERS_SHOWN):
+    """The latest members for the network page; the directory lists them all."""
     return (
         Membership.objects.filter(network=network, status=MembershipStatus.ACTIVE)
-        .select_related("municipality")
-        .order_by("municipality__name")
+        .select_related("municipality__parent")
+        .order_by("-member_since", "municipality__name")[:limit]
     )
 
 

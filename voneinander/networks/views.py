@@ -36,7 +36,7 @@ def network_detail(request, slug):
         "networks/network_detail.html",
         {
             "network": network,
-            "memberships": selectors.active_memberships(network),
+            "memberships": selectors.newest_memberships(network),
             "coordinators": selectors.coordinators_of(network),
         },
     )
