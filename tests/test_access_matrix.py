@@ -19,6 +19,8 @@ from tests.conftest import ROLES
 from tests.coverage import walk_patterns
 from tests.directory.access_rows import ROWS as DIRECTORY_ROWS
 from tests.directory.visual_access_rows import ROWS as VISUAL_ROWS
+from tests.events.access_rows import ROWS as EVENTS_ROWS
+from tests.events.registration_access_rows import ROWS as REGISTRATION_ROWS
 from tests.municipalities.access_rows import ROWS as MUNICIPALITIES_ROWS
 from tests.networks.access_rows import ROWS as NETWORKS_ROWS
 from voneinander.core.access import PUBLIC, access, rule_of
@@ -77,7 +79,15 @@ MATRIX = {
     "mfa_download_recovery_codes": ({}, "302 404 404 404 404 404"),
 }
 # Each area keeps its rows next to its tests; the policy is still one table.
-for _rows in (ADMISSIONS_ROWS, DIRECTORY_ROWS, VISUAL_ROWS, MUNICIPALITIES_ROWS, NETWORKS_ROWS):
+for _rows in (
+    ADMISSIONS_ROWS,
+    DIRECTORY_ROWS,
+    VISUAL_ROWS,
+    MUNICIPALITIES_ROWS,
+    NETWORKS_ROWS,
+    EVENTS_ROWS,
+    REGISTRATION_ROWS,
+):
     assert not set(_rows) & set(MATRIX), "a row is listed twice"
     MATRIX.update(_rows)
 

@@ -63,6 +63,7 @@ INSTALLED_APPS = [
     "voneinander.networks",
     "voneinander.admissions",
     "voneinander.directory",
+    "voneinander.events",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",

@@ -32,6 +32,7 @@ urlpatterns = i18n_patterns(
     path("aufnahme/", include("voneinander.admissions.urls")),
     path("mitglieder/", include("voneinander.directory.urls")),
     path("kommunen/", include("voneinander.municipalities.urls")),
+    path("veranstaltungen/", include("voneinander.events.urls")),
     path("verwaltung/protokoll/", include("voneinander.audit.urls")),
     path("admin/", guard(admin.site.urls, {"login": PUBLIC, "logout": PUBLIC}, default=STAFF)),
     prefix_default_language=False,

@@ -1,0 +1,448 @@
+"""Events of the networks: meetings, congresses with programme and sessions, registrations.
+
+An event is organised by one or several networks. Its programme has plenary
+parts (greeting, keynote …) and rounds of parallel sessions (workshops). People
+register for the event and, where it has sessions, book sessions; the event's
+declarative rules (maximum per person, one per round, one per topic, capacity,
+windows, approval) are enforced in `rules.py`/`services.py`, never here.
+
+Times are stored in UTC and shown in Europe/Berlin (TIME_ZONE).
+"""
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+
+class EventKind(models.TextChoices):
+    MEETING = "meeting", _("Network meeting / video conference")
+    STAMMTISCH = "stammtisch", _("Digital Stammtisch")
+    WORKING_GROUP = "working_group", _("Working-group meeting")
+    CONGRESS = "congress", _("Congress")
+    SEMINAR_DATE = "seminar_date", _("Seminar date")
+    SITE_VISIT = "site_visit", _("Site visit")
+
+
+class Visibility(models.TextChoices):
+    PUBLIC = "public", _("Public")
+    MEMBERS = "members", _("Members of the organising networks")
+    INVITED = "invited", _("Invited people only")
+
+
+class EventFormat(models.TextChoices):
+    ONLINE = "online", _("Online")
+    ONSITE = "onsite", _("On site")
+    HYBRID = "hybrid", _("Hybrid")
+
+
+class AllocationMode(models.TextChoices):
+    FIRST_COME = "first_come", _("First come, first served")
+    PREFERENCES = "preferences", _("Preferences, then fair allocation")
+
+
+class EventSeries(models.Model):
+    """Regular meetings: a recurrence rule whose occurrences are events of their own."""
+
+    title = models.CharField(_("title"), max_length=200)
+    networks = models.ManyToManyField(
+        "networks.Network", related_name="event_series", verbose_name=_("networks")
+    )
+    rrule = models.CharField(
+        _("recurrence rule"),
+        max_length=300,
+        help_text=_("RFC 5545, e.g. FREQ=MONTHLY;BYDAY=4TH"),
+    )
+    first_start = models.DateTimeField(_("first start"))
+    duration_minutes = models.PositiveIntegerField(_("duration in minutes"), default=120)
+    exdates = models.JSONField(_("dates left out"), default=list, blank=True)
+    until = models.DateField(_("until"), null=True, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("event series")
+        verbose_name_plural = _("event series")
+
+    def __str__(self):
+        return self.title
+
+
+class Event(models.Model):
+    series = models.ForeignKey(
+        EventSeries,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="events",
+        verbose_name=_("series"),
+    )
+    networks = models.ManyToManyField(
+        "networks.Network", related_name="events", verbose_name=_("organising networks")
+    )
+    kind = models.CharField(_("kind"), max_length=20, choices=EventKind.choices)
+    title = models.CharField(_("title"), max_length=200)
+    slug = models.SlugField(_("address"), max_length=80, unique=True)
+    summary = models.CharField(_("summary"), max_length=300, blank=True)
+    description = models.TextField(_("description"), blank=True)
+    visibility = models.CharField(
+        _("visibility"), max_length=10, choices=Visibility.choices, default=Visibility.PUBLIC
+    )
+    starts_at = models.DateTimeField(_("starts"))
+    ends_at = models.DateTimeField(_("ends"))
+    format = models.CharField(
+        _("format"), max_length=10, choices=EventFormat.choices, default=EventFormat.ONLINE
+    )
+    location = models.CharField(_("place"), max_length=300, blank=True)
+    meeting_url = models.URLField(
+        _("meeting link"), max_length=500, blank=True, help_text=_("Shown only to participants.")
+    )
+    meeting_link_opens_minutes = models.PositiveIntegerField(
+        _("meeting link shown from (minutes before the start)"), default=30
+    )
+    bbb_meeting_id = models.CharField(_("BigBlueButton meeting"), max_length=100, blank=True)
+    organisers = models.ManyToManyField(
+        settings.AUTH_USER_MODEL,
+        blank=True,
+        related_name="organised_events",
+        verbose_name=_("further organisers"),
+        help_text=_("Besides the coordinators of the organising networks."),
+    )
+    invited = models.ManyToManyField(
+        settings.AUTH_USER_MODEL,
+        blank=True,
+        related_name="event_invitations",
+        verbose_name=_("invited people"),
+    )
+
+    # --- Registration rules (declarative; enforced in events/rules.py) ---
+    registration_enabled = models.BooleanField(_("registration"), default=True)
+    registration_opens_at = models.DateTimeField(_("registration opens"), null=True, blank=True)
+    registration_closes_at = models.DateTimeField(_("registration closes"), null=True, blank=True)
+    cancellation_deadline = models.DateTimeField(
+        _("cancellation possible until"), null=True, blank=True
+    )
+    capacity = models.PositiveIntegerField(
+        _("places at the event"),
+        null=True,
+        blank=True,
+        help_text=_("Empty means no limit. Sessions have capacities of their own."),
+    )
+    max_sessions_per_person = models.PositiveSmallIntegerField(
+        _("sessions per person at most"), null=True, blank=True
+    )
+    one_session_per_round = models.BooleanField(_("at most one session per round"), default=False)
+    one_session_per_topic = models.BooleanField(_("at most one session per topic"), default=False)
+    requires_approval = models.BooleanField(_("registrations need approval"), default=False)
+    allocation_mode = models.CharField(
+        _("session allocation"),
+        max_length=20,
+        choices=AllocationMode.choices,
+        default=AllocationMode.FIRST_COME,
+    )
+    preferences_close_at = models.DateTimeField(
+        _("preferences can be given until"), null=True, blank=True
+    )
+    reminder_hours = models.JSONField(
+        _("reminders (hours before the start)"), default=list, blank=True
+    )
+
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+    cancelled_at = models.DateTimeField(_("cancelled"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("event")
+        verbose_name_plural = _("events")
+        ordering = ["starts_at"]
+        indexes = [models.Index(fields=["starts_at"])]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(ends_at__gte=models.F("starts_at")), name="event_ends_after_start"
+            )
+        ]
+
+    def __str__(self):
+        return self.title
+
+    def get_absolute_url(self) -> str:
+        return reverse("events:detail", kwargs={"slug": self.slug})
+
+
+class ProgrammePart(models.Model):
+    """A plenary item of the programme: greeting, interview, keynote …"""
+
+    event = models.ForeignKey(Event, on_delete=models.CASCADE, related_name="parts")
+    title = models.CharField(_("title"), max_length=200)
+    description = models.TextField(_("description"), blank=True)
+    starts_at = models.DateTimeField(_("starts"))
+    ends_at = models.DateTimeField(_("ends"))
+    speakers_text = models.CharField(_("with"), max_length=300, blank=True)
+
+    class Meta:
+        verbose_name = _("programme item")
+        verbose_name_plural = _("programme items")
+        ordering = ["starts_at", "pk"]
+
+    def __str__(self):
+        return self.title
+
+
+class Round(models.Model):
+    """A time slot of parallel sessions (workshop round 1, round 2 …)."""
+
+    event = models.ForeignKey(Event, on_delete=models.CASCADE, related_name="rounds")
+    title = models.CharField(_("title"), max_length=200)
+    starts_at = models.DateTimeField(_("starts"))
+    ends_at = models.DateTimeField(_("ends"))
+
+    class Meta:
+        verbose_name = _("round")
+        verbose_name_plural = _("rounds")
+        ordering = ["starts_at", "pk"]
+
+    def __str__(self):
+        return self.title
+
+
+class SessionKind(models.TextChoices):
+    WORKSHOP = "workshop", _("Workshop")
+    TALK = "talk", _("Talk")
+    MEMBER_CONTRIBUTION = "member_contribution", _("Member contribution")
+    GUEST_TALK = "guest_talk", _("Guest talk")
+
+
+class Session(models.Model):
+    """A bookable session. Its times decide overlaps ("one per round")."""
+
+    event = models.ForeignKey(Event, on_delete=models.CASCADE, related_name="sessions")
+    round = models.ForeignKey(
+        Round,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="sessions",
+        verbose_name=_("round"),
+    )
+    kind = models.CharField(
+        _("kind"), max_length=30, choices=SessionKind.choices, default=SessionKind.WORKSHOP
+    )
+    title = models.CharField(_("title"), max_length=200)
+    topic = models.CharField(
+        _("topic"),
+        max_length=120,
+        blank=True,
+        help_text=_("A workshop offered in both rounds has the same topic and counts once."),
+    )
+    description = models.TextField(_("description"), blank=True)
+    starts_at = models.DateTimeField(_("starts"))
+    ends_at = models.DateTimeField(_("ends"))
+    capacity = models.PositiveIntegerField(
+        _("places"), null=True, blank=True, help_text=_("Empty means no limit.")
+    )
+    room = models.CharField(_("room or link"), max_length=300, blank=True)
+
+    class Meta:
+        verbose_name = _("session")
+        verbose_name_plural = _("sessions")
+        ordering = ["starts_at", "title", "pk"]
+
+    def __str__(self):
+        return self.title
+
+
+class Speaker(models.Model):
+    """A speaker: a platform user, or an external guest with a short bio."""
+
+    session = models.ForeignKey(Session, on_delete=models.CASCADE, related_name="speakers")
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="speaker_roles",
+    )
+    name = models.CharField(_("name"), max_length=200)
+    organisation = models.CharField(_("organisation"), max_length=200, blank=True)
+    bio = models.TextField(_("short bio"), blank=True)
+
+    class Meta:
+        verbose_name = _("speaker")
+        verbose_name_plural = _("speakers")
+        ordering = ["pk"]
+
+    def __str__(self):
+        return self.name
+
+
+class QuestionKind(models.TextChoices):
+    TEXT = "text", _("Text")
+    CHOICE = "choice", _("One of several answers")
+    YES_NO = "yes_no", _("Yes or no")
+
+
+class Question(models.Model):
+    """A custom question asked at registration."""
+
+    event = models.ForeignKey(Event, on_delete=models.CASCADE, related_name="questions")
+    label = models.CharField(_("question"), max_length=300)
+    kind = models.CharField(
+        _("kind"), max_length=10, choices=QuestionKind.choices, default=QuestionKind.TEXT
+    )
+    choices = models.JSONField(_("answers to choose from"), default=list, blank=True)
+    required = models.BooleanField(_("required"), default=False)
+
+    class Meta:
+        verbose_name = _("question")
+        verbose_name_plural = _("questions")
+        ordering = ["pk"]
+
+    def __str__(self):
+        return self.label
+
+
+class RegistrationStatus(models.TextChoices):
+    CONFIRMED = "confirmed", _("registered")
+    PENDING = "pending", _("waiting for approval")
+    WAITLISTED = "waitlisted", _("on the waiting list")
+    DECLINED = "declined", _("declined")
+    CANCELLED = "cancelled", _("cancelled")
+
+
+ACTIVE_REGISTRATION = ["confirmed", "pending", "waitlisted"]
+
+
+class Registration(models.Model):
+    """A person's registration for an event (one active registration per person)."""
+
+    event = models.ForeignKey(Event, on_delete=models.CASCADE, related_name="registrations")
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="event_registrations"
+    )
+    status = models.CharField(
+        _("status"),
+        max_length=12,
+        choices=RegistrationStatus.choices,
+        default=RegistrationStatus.CONFIRMED,
+    )
+    answers = models.JSONField(_("answers"), default=dict, blank=True)
+    list_consent = models.BooleanField(
+        _("others may see my name in the participant list"), default=False
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+    checked_in_at = models.DateTimeField(_("checked in"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("registration")
+        verbose_name_plural = _("registrations")
+        ordering = ["created_at", "pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["event", "user"],
+                condition=Q(status__in=ACTIVE_REGISTRATION),
+                name="one_active_registration_per_event",
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.user} – {self.event}"
+
+
+class BookingStatus(models.TextChoices):
+    CONFIRMED = "confirmed", _("booked")
+    WAITLISTED = "waitlisted", _("on the waiting list")
+    CANCELLED = "cancelled", _("cancelled")
+
+
+ACTIVE_BOOKING = ["confirmed", "waitlisted"]
+
+
+class SessionBooking(models.Model):
+    """A seat (or a waiting-list place, ordered by `created_at`) in a session."""
+
+    registration = models.ForeignKey(
+        Registration, on_delete=models.CASCADE, related_name="bookings"
+    )
+    session = models.ForeignKey(Session, on_delete=models.CASCADE, related_name="bookings")
+    status = models.CharField(
+        _("status"), max_length=12, choices=BookingStatus.choices, default=BookingStatus.CONFIRMED
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+    attended = models.BooleanField(_("attended"), default=False)
+
+    class Meta:
+        verbose_name = _("session booking")
+        verbose_name_plural = _("session bookings")
+        ordering = ["created_at", "pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["registration", "session"],
+                condition=Q(status__in=ACTIVE_BOOKING),
+                name="one_active_booking_per_session",
+            )
+        ]
+        indexes = [models.Index(fields=["session", "status"])]
+
+    def __str__(self):
+        return f"{self.registration.user} – {self.session}"
+
+
+class Preference(models.Model):
+    """Preference mode: a participant's ranking of sessions (1 = first choice)."""
+
+    registration = models.ForeignKey(
+        Registration, on_delete=models.CASCADE, related_name="preferences"
+    )
+    session = models.ForeignKey(Session, on_delete=models.CASCADE, related_name="preferences")
+    rank = models.PositiveSmallIntegerField(_("rank"))
+
+    class Meta:
+        verbose_name = _("preference")
+        verbose_name_plural = _("preferences")
+        ordering = ["rank"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["registration", "session"], name="one_rank_per_session"
+            ),
+            models.UniqueConstraint(fields=["registration", "rank"], name="one_session_per_rank"),
+        ]
+
+    def __str__(self):
+        return f"{self.rank}. {self.session}"
+
+
+class AllocationRun(models.Model):
+    """One run of the allocation in preference mode: reproducible from its seed."""
+
+    event = models.ForeignKey(Event, on_delete=models.CASCADE, related_name="allocation_runs")
+    seed = models.BigIntegerField(_("random seed"))
+    created_at = models.DateTimeField(auto_now_add=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    assignments = models.JSONField(
+        _("assignments"), default=dict
+    )  # {registration_id: [session_id, ...]}
+    summary = models.JSONField(_("figures"), default=dict)
+    published_at = models.DateTimeField(_("published"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("allocation run")
+        verbose_name_plural = _("allocation runs")
+        ordering = ["-created_at"]
+
+    def __str__(self):
+        return f"{self.event} – {self.created_at:%Y-%m-%d %H:%M} (seed {self.seed})"
