@@ -20,6 +20,7 @@ from tests.coverage import walk_patterns
 from tests.directory.access_rows import ROWS as DIRECTORY_ROWS
 from tests.directory.visual_access_rows import ROWS as VISUAL_ROWS
 from tests.events.access_rows import ROWS as EVENTS_ROWS
+from tests.events.allocation_access_rows import ROWS as ALLOCATION_ROWS
 from tests.events.registration_access_rows import ROWS as REGISTRATION_ROWS
 from tests.municipalities.access_rows import ROWS as MUNICIPALITIES_ROWS
 from tests.networks.access_rows import ROWS as NETWORKS_ROWS
@@ -87,6 +88,7 @@ for _rows in (
     NETWORKS_ROWS,
     EVENTS_ROWS,
     REGISTRATION_ROWS,
+    ALLOCATION_ROWS,
 ):
     assert not set(_rows) & set(MATRIX), "a row is listed twice"
     MATRIX.update(_rows)

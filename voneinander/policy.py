@@ -12,6 +12,11 @@ obj=...))`); templates ask `{% if perms ... %}` through the same rules.
 
 import rules
 
+from voneinander.events.permissions import (
+    can_see_event,
+    coordinates_any_network,
+    is_event_organiser,
+)
 from voneinander.networks.roles import CONTACT, COORDINATOR, MEMBER, network_roles
 
 
@@ -80,6 +85,11 @@ PERMISSIONS = {
     "admissions.view_application": is_applicant | is_application_coordinator | is_platform_admin,
     "admissions.withdraw_application": is_applicant,
     "admissions.decide_application": is_application_coordinator | is_platform_admin,
+    # Events (obj: the event, except for create_event)
+    "events.view_event": can_see_event | is_event_organiser | is_platform_admin,
+    "events.create_event": coordinates_any_network | is_platform_admin,
+    "events.manage_event": is_event_organiser | is_platform_admin,
+    "events.register": is_signed_in & (can_see_event | is_event_organiser | is_platform_admin),
 }
 
 for _name, _predicate in PERMISSIONS.items():

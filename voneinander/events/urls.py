@@ -1,4 +1,6 @@
-from django.urls import path  # noqa: F401
+"""Event URLs, in three parts kept by topic: pages and organising, registration, allocation."""
+
+from voneinander.events import urls_allocation, urls_main, urls_registration
 
 app_name = "events"
-urlpatterns: list = []
+urlpatterns = urls_main.urlpatterns + urls_registration.urlpatterns + urls_allocation.urlpatterns
