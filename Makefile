@@ -66,6 +66,9 @@ messages: install
 
 bench: install
 	@$(BIN)/python -m bench
+	@$(BIN)/python -m bench.import_places
+	@$(BIN)/python -m bench.allocation
+	@$(BIN)/python -m bench.events
 
 clean:
 	rm -rf $(VENV) var

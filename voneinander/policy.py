@@ -16,6 +16,7 @@ from voneinander.events.permissions import (
     can_see_event,
     coordinates_any_network,
     is_event_organiser,
+    is_series_organiser,
 )
 from voneinander.networks.roles import CONTACT, COORDINATOR, MEMBER, network_roles
 
@@ -90,6 +91,8 @@ PERMISSIONS = {
     "events.create_event": coordinates_any_network | is_platform_admin,
     "events.manage_event": is_event_organiser | is_platform_admin,
     "events.register": is_signed_in & (can_see_event | is_event_organiser | is_platform_admin),
+    # A recurring series (obj: the series): coordinators of one of its networks, admins.
+    "events.manage_series": is_series_organiser | is_platform_admin,
 }
 
 for _name, _predicate in PERMISSIONS.items():

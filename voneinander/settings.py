@@ -299,6 +299,11 @@ OPERATOR_EMAIL = env_str("OPERATOR_EMAIL", "poststelle@example.org")
 OPERATOR_PHONE = env_str("OPERATOR_PHONE", "")
 ACCESSIBILITY_CONTACT_EMAIL = env_str("ACCESSIBILITY_CONTACT_EMAIL", OPERATOR_EMAIL)
 
+# --- BigBlueButton (optional) ---------------------------------------------------
+# Organisers can create video-conference rooms when both are set (`bbb-conf --secret`).
+BBB_URL = env_str("BBB_URL", "")
+BBB_SECRET = env_str("BBB_SECRET", "")
+
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,

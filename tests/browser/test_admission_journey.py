@@ -17,6 +17,7 @@ from playwright.sync_api import expect
 from pypdf import PdfReader
 
 from tests.admissions.pdfs import letter_pdf
+from tests.browser.i18n import de
 from tests.browser.signin import activate_totp, sign_in_with_password, sign_in_with_totp, sign_out
 from tests.factories import (
     CoordinatorFactory,
@@ -27,14 +28,6 @@ from tests.factories import (
 from voneinander.admissions.models import Application, ApplicationState
 from voneinander.municipalities.models import MunicipalityKind
 from voneinander.networks.models import Membership
-
-
-def de(text: str) -> re.Pattern:
-    """The German label of an English msgid, as an exact accessible-name pattern."""
-    with override("de"):
-        translated = gettext(text)
-    assert translated != text, f"no German for {text!r}"
-    return re.compile(rf"^\s*{re.escape(translated)}\s*$")
 
 
 def _network_with_coordinator():

@@ -33,6 +33,22 @@ ACTIONS = {
     "admission.notice_sent": _("Admission notice sent"),
     "account.invited": _("Account created by invitation"),
     "object.deleted": _("Object deleted"),
+    "event.created": _("Event created"),
+    "event.updated": _("Event changed"),
+    "event.time_changed": _("Event moved to a new time"),
+    "event.cancelled": _("Event cancelled"),
+    "event.programme_changed": _("Event programme changed"),
+    "event.bbb_room_created": _("Video conference room created"),
+    "event.series_created": _("Event series created"),
+    "event.series_changed": _("Event series changed"),
+    "event.series_generated": _("Dates of an event series created"),
+    "event.registration_approved": _("Event registration approved"),
+    "event.registration_declined": _("Event registration declined"),
+    "event.registration_cancelled_by_organiser": _("Event registration cancelled by an organiser"),
+    "event.booking_cancelled_by_organiser": _("Session place cancelled by an organiser"),
+    "allocation.run": _("Session allocation calculated"),
+    "allocation.adjusted": _("Session allocation adjusted"),
+    "allocation.published": _("Session allocation published"),
 }
 
 

@@ -446,3 +446,54 @@ class AllocationRun(models.Model):
 
     def __str__(self):
         return f"{self.event} – {self.created_at:%Y-%m-%d %H:%M} (seed {self.seed})"
+
+
+class CalendarFeedToken(models.Model):
+    """The secret in a personal calendar-feed URL: whoever has it reads the feed.
+
+    One active token per person; revoking it makes the URL answer 404, and a
+    new token gives a new URL.
+    """
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="calendar_feed_tokens"
+    )
+    token = models.CharField(max_length=64, unique=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    revoked_at = models.DateTimeField(_("revoked"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("calendar feed address")
+        verbose_name_plural = _("calendar feed addresses")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["user"],
+                condition=Q(revoked_at__isnull=True),
+                name="one_active_calendar_feed_token",
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.user} ({self.created_at:%Y-%m-%d})"
+
+
+class ReminderSent(models.Model):
+    """A reminder that went out (helper E2): each registration gets each reminder once."""
+
+    registration = models.ForeignKey(
+        Registration, on_delete=models.CASCADE, related_name="reminders_sent"
+    )
+    hours = models.PositiveIntegerField(_("hours before the start"))
+    sent_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("reminder sent")
+        verbose_name_plural = _("reminders sent")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["registration", "hours"], name="one_reminder_per_registration_and_hours"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.registration} – {self.hours} h"

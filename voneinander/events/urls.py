@@ -3,4 +3,5 @@
 from voneinander.events import urls_allocation, urls_main, urls_registration
 
 app_name = "events"
-urlpatterns = urls_main.urlpatterns + urls_registration.urlpatterns + urls_allocation.urlpatterns
+# Registration first: its fixed path "meine/" must come before urls_main's "<slug:slug>/".
+urlpatterns = urls_registration.urlpatterns + urls_main.urlpatterns + urls_allocation.urlpatterns

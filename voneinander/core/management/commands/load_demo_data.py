@@ -15,6 +15,7 @@ DEMO_MODULES = [
     "voneinander.municipalities.demo",
     "voneinander.networks.demo",
     "voneinander.admissions.demo",
+    "voneinander.events.demo",
 ]
 
 
