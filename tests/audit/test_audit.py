@@ -140,3 +140,15 @@ def test_coordinator_added_in_the_admin_is_audited(world, client_as):
     assert response.status_code == 302, response.content.decode()[:3000]
     event = AuditEvent.objects.get(action="role.coordinator_added")
     assert (event.actor, event.data["user_id"]) == (world.user("admin"), newcomer.pk)
+
+
+def test_audit_log_pages_keep_the_filter(world, client_as):
+    admin = world.user("admin")
+    for number in range(55):
+        record_event(actor=admin, action="auth.login", data={"n": number})
+    client = client_as(admin)
+    page_two = client.get(reverse("audit:log"), {"action": "auth.login", "seite": 2})
+    content = page_two.content.decode()
+    assert '<span aria-current="page"><span class="kern-sr-only">Seite </span>2</span>' in content
+    # The link back keeps the filter and changes only the page.
+    assert "?action=auth.login&amp;seite=1" in content

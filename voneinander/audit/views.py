@@ -22,5 +22,8 @@ def audit_log(request):
     form = AuditFilterForm(request.GET or None)
     filters = form.cleaned_data if form.is_valid() else {}
     events = audit_events(action=filters.get("action", ""), query=filters.get("q", ""))
-    page = Paginator(events, 50).get_page(request.GET.get("page"))
-    return render(request, "audit/audit_log.html", {"form": form, "page": page})
+    page = Paginator(events, 50).get_page(request.GET.get("seite"))
+    page_links = page.paginator.get_elided_page_range(page.number)
+    return render(
+        request, "audit/audit_log.html", {"form": form, "page": page, "page_links": page_links}
+    )
