@@ -21,6 +21,8 @@ from tests.directory.access_rows import ROWS as DIRECTORY_ROWS
 from tests.directory.visual_access_rows import ROWS as VISUAL_ROWS
 from tests.events.access_rows import ROWS as EVENTS_ROWS
 from tests.events.allocation_access_rows import ROWS as ALLOCATION_ROWS
+from tests.events.followup_access_rows import ROWS as FOLLOWUP_ROWS
+from tests.events.participants_access_rows import ROWS as PARTICIPANTS_ROWS
 from tests.events.registration_access_rows import ROWS as REGISTRATION_ROWS
 from tests.municipalities.access_rows import ROWS as MUNICIPALITIES_ROWS
 from tests.networks.access_rows import ROWS as NETWORKS_ROWS
@@ -89,6 +91,8 @@ for _rows in (
     EVENTS_ROWS,
     REGISTRATION_ROWS,
     ALLOCATION_ROWS,
+    PARTICIPANTS_ROWS,
+    FOLLOWUP_ROWS,
 ):
     assert not set(_rows) & set(MATRIX), "a row is listed twice"
     MATRIX.update(_rows)

@@ -12,6 +12,12 @@ obj=...))`); templates ask `{% if perms ... %}` through the same rules.
 
 import rules
 
+from voneinander.events.followup_permissions import (
+    is_event_speaker,
+    organises_material_event,
+    uploaded_material,
+)
+from voneinander.events.participant_permissions import may_see_participant_list
 from voneinander.events.permissions import (
     can_see_event,
     coordinates_any_network,
@@ -93,6 +99,17 @@ PERMISSIONS = {
     "events.register": is_signed_in & (can_see_event | is_event_organiser | is_platform_admin),
     # A recurring series (obj: the series): coordinators of one of its networks, admins.
     "events.manage_series": is_series_organiser | is_platform_admin,
+    # The participant list of an event (obj: the event) at the level its organisers chose;
+    # people appear in it for others only with their consent (helper F1).
+    "events.view_participants": (
+        is_event_organiser | is_platform_admin | (can_see_event & may_see_participant_list)
+    ),
+    # After the event (helper F2). Feedback (obj: the event): whether the person attended
+    # is checked by the service. Materials: organisers and the event's speakers add them
+    # (obj: the event); organisers and the uploader remove them (obj: the material).
+    "events.give_feedback": is_signed_in & (can_see_event | is_event_organiser | is_platform_admin),
+    "events.add_material": is_event_organiser | is_event_speaker | is_platform_admin,
+    "events.delete_material": organises_material_event | uploaded_material | is_platform_admin,
 }
 
 for _name, _predicate in PERMISSIONS.items():

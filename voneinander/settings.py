@@ -241,6 +241,27 @@ if PRODUCTION:
         # Behind the shipped nginx configuration, which sets this header itself.
         SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 
+# Video players that recordings may embed (only after the visitor's click, see
+# events/video.py): origins without a path. A self-hosted PeerTube is added as
+# e.g. "https://video.example.org". They are the only entries of the CSP's frame-src.
+VIDEO_EMBED_HOSTS = [
+    origin.rstrip("/").lower()
+    for origin in env_list(
+        "VIDEO_EMBED_HOSTS", ["https://www.youtube-nocookie.com", "https://player.vimeo.com"]
+    )
+]
+for _origin in VIDEO_EMBED_HOSTS:
+    _scheme, _sep, _rest = _origin.partition("://")
+    if (
+        _scheme not in {"https", "http"}
+        or not _rest
+        or "/" in _rest
+        or (PRODUCTION and _scheme != "https")
+    ):
+        raise ImproperlyConfigured(
+            f"VIDEO_EMBED_HOSTS: {_origin!r} must be an origin such as https://video.example.org."
+        )
+
 _csp_directives = {
     "default-src": [SELF],
     "script-src": [SELF],
@@ -250,7 +271,7 @@ _csp_directives = {
     "font-src": [SELF],
     "connect-src": [SELF],
     "media-src": [SELF],
-    "frame-src": [NONE],
+    "frame-src": list(VIDEO_EMBED_HOSTS) or [NONE],
     "object-src": [NONE],
     "base-uri": [NONE],
     "form-action": [SELF],
@@ -303,6 +324,13 @@ ACCESSIBILITY_CONTACT_EMAIL = env_str("ACCESSIBILITY_CONTACT_EMAIL", OPERATOR_EM
 # Organisers can create video-conference rooms when both are set (`bbb-conf --secret`).
 BBB_URL = env_str("BBB_URL", "")
 BBB_SECRET = env_str("BBB_SECRET", "")
+
+# --- Events: personal data of past events ---------------------------------------
+# Registrations, bookings, answers and preferences are deleted this many days
+# after an event ended (`manage.py purge_event_data`); an event may set its own period.
+EVENTS_RETENTION_DAYS = env_int("EVENTS_RETENTION_DAYS", 365)
+if EVENTS_RETENTION_DAYS < 1:
+    raise ImproperlyConfigured("EVENTS_RETENTION_DAYS must be at least 1 (day).")
 
 LOGGING = {
     "version": 1,

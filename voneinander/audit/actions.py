@@ -49,6 +49,18 @@ ACTIONS = {
     "allocation.run": _("Session allocation calculated"),
     "allocation.adjusted": _("Session allocation adjusted"),
     "allocation.published": _("Session allocation published"),
+    "event.participant_settings_changed": _("Participant list and check-in settings changed"),
+    "event.personal_data_purged": _("Personal data of a past event deleted"),
+    # After the event. Feedback is anonymous and therefore never audited.
+    "event.material_added": _("Event material added"),
+    "event.material_removed": _("Event material removed"),
+    "event.recording_added": _("Recording added"),
+    "event.recording_changed": _("Recording changed"),
+    "event.recording_consent_recorded": _("Speakers' consent to a recording recorded"),
+    "event.recording_published": _("Recording published"),
+    "event.recording_withdrawn": _("Recording withdrawn"),
+    "event.recording_removed": _("Recording removed"),
+    "event.results_changed": _("Results page changed"),
 }
 
 

@@ -9,11 +9,15 @@ windows, approval) are enforced in `rules.py`/`services.py`, never here.
 Times are stored in UTC and shown in Europe/Berlin (TIME_ZONE).
 """
 
+import uuid
+
 from django.conf import settings
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 
 class EventKind(models.TextChoices):
@@ -40,6 +44,14 @@ class EventFormat(models.TextChoices):
 class AllocationMode(models.TextChoices):
     FIRST_COME = "first_come", _("First come, first served")
     PREFERENCES = "preferences", _("Preferences, then fair allocation")
+
+
+class ParticipantListVisibility(models.TextChoices):
+    """Who besides the organisers sees the participant list (each entry only with consent)."""
+
+    ORGANISERS = "organisers", _("Organisers only")
+    PARTICIPANTS = "participants", _("Participants")
+    MEMBERS = "members", _("Participants and members of the organising networks")
 
 
 class EventSeries(models.Model):
@@ -146,6 +158,34 @@ class Event(models.Model):
     reminder_hours = models.JSONField(
         _("reminders (hours before the start)"), default=list, blank=True
     )
+
+    # --- Participants, attendance and retention (events/participants.py, attendance.py) ---
+    participant_list_visibility = models.CharField(
+        _("who sees the participant list"),
+        max_length=12,
+        choices=ParticipantListVisibility.choices,
+        default=ParticipantListVisibility.ORGANISERS,
+        help_text=_("Others see only the participants who agreed to be listed."),
+    )
+    self_check_in = models.BooleanField(
+        _("participants check in themselves"),
+        default=False,
+        help_text=_(
+            "Confirmed participants find a check-in button on the event page while it runs."
+        ),
+    )
+    retention_days = models.PositiveIntegerField(
+        _("keep personal data for (days after the end)"),
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(1), MaxValueValidator(3650)],
+        help_text=_("Empty means the platform's default."),
+    )
+    personal_data_purged_at = models.DateTimeField(
+        _("personal data deleted"), null=True, blank=True, editable=False
+    )
+    # Anonymous counts kept when the personal data is deleted (participants per session …).
+    retained_figures = models.JSONField(_("figures kept"), default=dict, blank=True, editable=False)
 
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -497,3 +537,204 @@ class ReminderSent(models.Model):
 
     def __str__(self):
         return f"{self.registration} – {self.hours} h"
+
+
+# --- After the event: feedback, materials, recordings, results (events/followup.py) ---
+
+
+class Feedback(models.Model):
+    """An anonymous rating of a session.
+
+    Nothing links it to a person: no user, a random primary key (so the row
+    order tells nothing), only the day. Who gave feedback is kept apart, in
+    `FeedbackReceipt`, to allow one feedback per person and session.
+    """
+
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    session = models.ForeignKey(Session, on_delete=models.CASCADE, related_name="feedback")
+    rating = models.PositiveSmallIntegerField(_("rating"))
+    text = models.TextField(_("comment"), max_length=2000, blank=True)
+    given_on = models.DateField(_("given on"))
+
+    class Meta:
+        verbose_name = _("feedback")
+        verbose_name_plural = _("feedback")
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(rating__gte=1, rating__lte=5), name="feedback_rating_1_to_5"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.session} – {self.rating}"
+
+
+class FeedbackReceipt(models.Model):
+    """That a person has given feedback on a session, without saying which."""
+
+    session = models.ForeignKey(Session, on_delete=models.CASCADE, related_name="feedback_receipts")
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+
+    class Meta:
+        verbose_name = _("feedback receipt")
+        verbose_name_plural = _("feedback receipts")
+        constraints = [
+            models.UniqueConstraint(fields=["session", "user"], name="one_feedback_per_person")
+        ]
+
+    def __str__(self):
+        return f"{self.user} – {self.session}"
+
+
+def material_path(instance, filename: str) -> str:
+    # A random name; the extension is the one the content check found.
+    suffix = filename.rsplit(".", 1)[-1].lower() if "." in filename else "bin"
+    return f"events/materials/{uuid.uuid4().hex}.{suffix}"
+
+
+class Material(models.Model):
+    """Slides, a file or a link for a session, or for the whole event (minutes)."""
+
+    event = models.ForeignKey(Event, on_delete=models.CASCADE, related_name="materials")
+    session = models.ForeignKey(
+        Session,
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="materials",
+        verbose_name=_("session"),
+    )
+    title = models.CharField(_("title"), max_length=200)
+    file = models.FileField(_("file"), upload_to=material_path, max_length=200, blank=True)
+    file_name = models.CharField(_("file name"), max_length=200, blank=True)
+    content_type = models.CharField(max_length=100, blank=True)
+    size = models.PositiveIntegerField(_("size in bytes"), default=0)
+    url = models.URLField(_("link"), max_length=500, blank=True)
+    uploaded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("material")
+        verbose_name_plural = _("materials")
+        ordering = ["created_at", "pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=(Q(file="") & ~Q(url="")) | (~Q(file="") & Q(url="")),
+                name="material_file_or_link",
+            )
+        ]
+
+    def __str__(self):
+        return self.title
+
+    @property
+    def is_link(self) -> bool:
+        return bool(self.url)
+
+
+class Licence(models.TextChoices):
+    CC_BY = "cc-by-4.0", _("CC BY 4.0 (Creative Commons Attribution)")
+    CC_BY_SA = "cc-by-sa-4.0", _("CC BY-SA 4.0 (Attribution, Share Alike)")
+    CC_BY_ND = "cc-by-nd-4.0", _("CC BY-ND 4.0 (Attribution, No Derivatives)")
+    CC_BY_NC = "cc-by-nc-4.0", _("CC BY-NC 4.0 (Attribution, Non-Commercial)")
+    CC0 = "cc0-1.0", _("CC0 1.0 (public domain)")
+    ALL_RIGHTS_RESERVED = "all-rights-reserved", _("All rights reserved")
+
+
+class RecordingState(models.TextChoices):
+    DRAFT = "draft", _("draft")
+    CONSENTED = "consented", _("consent recorded")
+    PUBLISHED = "published", _("published")
+
+
+class Recording(models.Model):
+    """A video of the event or a session: draft → speakers' consent recorded → published."""
+
+    event = models.ForeignKey(Event, on_delete=models.CASCADE, related_name="recordings")
+    session = models.ForeignKey(
+        Session,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="recordings",
+        verbose_name=_("session"),
+    )
+    title = models.CharField(_("title"), max_length=200)
+    video_url = models.URLField(_("address of the video"), max_length=500)
+    licence = models.CharField(
+        _("licence"), max_length=30, choices=Licence.choices, default=Licence.ALL_RIGHTS_RESERVED
+    )
+    captions = models.TextField(_("captions (WebVTT)"), blank=True)
+    state = models.CharField(
+        pgettext_lazy("recording", "state"),
+        max_length=12,
+        choices=RecordingState.choices,
+        default=RecordingState.DRAFT,
+    )
+    consent_given_by = models.CharField(_("consent given by"), max_length=300, blank=True)
+    consent_given_on = models.DateField(_("consent given on"), null=True, blank=True)
+    consent_recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    consent_recorded_at = models.DateTimeField(null=True, blank=True)
+    published_at = models.DateTimeField(_("published"), null=True, blank=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = _("recording")
+        verbose_name_plural = _("recordings")
+        ordering = ["created_at", "pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(state="draft")
+                | (~Q(consent_given_by="") & Q(consent_given_on__isnull=False)),
+                name="recording_consent_before_publishing",
+            ),
+            models.CheckConstraint(
+                condition=~Q(state="published") | Q(published_at__isnull=False),
+                name="recording_published_at",
+            ),
+        ]
+
+    def __str__(self):
+        return self.title
+
+
+class EventResults(models.Model):
+    """The results page (Ergebnistransfer): a summary or minutes beside materials and videos."""
+
+    event = models.OneToOneField(Event, on_delete=models.CASCADE, related_name="results")
+    summary = models.TextField(_("results and minutes"), blank=True)
+    updated_at = models.DateTimeField(auto_now=True)
+    updated_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+
+    class Meta:
+        verbose_name = _("results page")
+        verbose_name_plural = _("results pages")
+
+    def __str__(self):
+        return str(self.event)
