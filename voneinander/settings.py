@@ -331,6 +331,10 @@ BBB_SECRET = env_str("BBB_SECRET", "")
 EVENTS_RETENTION_DAYS = env_int("EVENTS_RETENTION_DAYS", 365)
 if EVENTS_RETENTION_DAYS < 1:
     raise ImproperlyConfigured("EVENTS_RETENTION_DAYS must be at least 1 (day).")
+# Feedback figures of a session are shown only from this many ratings (anonymity).
+EVENTS_FEEDBACK_MIN_RATINGS = env_int("EVENTS_FEEDBACK_MIN_RATINGS", 3)
+if EVENTS_FEEDBACK_MIN_RATINGS < 1:
+    raise ImproperlyConfigured("EVENTS_FEEDBACK_MIN_RATINGS must be at least 1.")
 
 LOGGING = {
     "version": 1,

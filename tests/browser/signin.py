@@ -56,6 +56,10 @@ def sign_in_with_totp(page, email: str, secret: str) -> None:
     with fresh_totp_period():
         sign_in_with_password(page, email)
         code_field = page.get_by_role("textbox", name="Code")
+        expect(code_field).to_be_visible()
+        # Let the code page finish loading (and its accessibility check run)
+        # before submitting it; a fast fill could leave it while still loading.
+        page.wait_for_load_state("load")
         code_field.fill(totp_code(secret))
         page.get_by_role("main").get_by_role("button", name=re.compile("^Anmeld")).click()
     expect(page.get_by_role("button", name="Abmelden")).to_be_visible()

@@ -107,7 +107,9 @@ def test_publish_a_recording_and_watch_it_after_consenting(
     expect(page.locator("button[data-video-play]")).to_have_count(0)
 
 
-def test_rate_a_session_and_find_the_results_in_the_archive(page, visit):
+def test_rate_a_session_and_find_the_results_in_the_archive(page, visit, settings):
+    # One rating is enough to see it here; the anonymity threshold has its own tests.
+    settings.EVENTS_FEEDBACK_MIN_RATINGS = 1
     network = NetworkFactory(name="Netzwerk Digitale Dörfer", short_name="DD", slug="dd")
     coordinator = CoordinatorFactory(network=network, user__email="orga@example.org").user
     secret = activate_totp(coordinator)

@@ -116,8 +116,9 @@ ROWS: dict = {
     # Organising: coordinators of an organising network, named organisers, admins.
     "events:create": ({}, MANAGE),
     "events:series_create": ({}, MANAGE),
-    "events:series": (own_series, MANAGE),
-    "events:series[other]": (other_series, MANAGE_OTHER),
+    # A series one may not manage is not known: 404, as for an unknown one.
+    "events:series": (own_series, "404 404 404 404 200 200"),
+    "events:series[other]": (other_series, HIDDEN_OTHER),
     "events:series[unknown]": ({"pk": 999999}, NOWHERE),
     "events:manage": (public_event, MANAGE),
     "events:manage[other]": (other_public_event, MANAGE_OTHER),

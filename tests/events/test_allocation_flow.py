@@ -425,7 +425,12 @@ def test_adjusting_moves_a_person_and_updates_the_figures(world, client_as, draf
     assert run.summary["first_choice"] == 2  # a and b; c lost hers
     assert run.summary["adjusted"] == 1
     audit = AuditEvent.objects.get(action="allocation.adjusted")
-    assert audit.data == {"run": run.pk, "removed": home1.pk, "added": dorf1.pk}
+    assert audit.data == {
+        "registration": c.pk,
+        "run": run.pk,
+        "removed": home1.pk,
+        "added": dorf1.pk,
+    }
 
 
 def test_adjusting_into_a_full_session_is_refused(world, client_as, drafted):

@@ -4,13 +4,19 @@ from io import StringIO
 
 import pytest
 from django.core.management import call_command
+from django.urls import reverse
 from django.utils import timezone
 
 from voneinander.events.models import (
     AllocationMode,
     Event,
     EventFormat,
+    EventResults,
     EventSeries,
+    Licence,
+    Material,
+    Recording,
+    RecordingState,
     SessionKind,
     Visibility,
 )
@@ -108,11 +114,42 @@ def test_demo_upcoming_events_lie_ahead_with_registration_open(demo):
         assert 22 <= moment.day <= 28  # the fourth Thursday
 
 
+def test_demo_kommunalkongress_2020_has_results_materials_and_recording(demo, client):
+    event = Event.objects.get(slug="kommunalkongress-2020")
+    assert "Arbeitskreis" in EventResults.objects.get(event=event).summary
+    materials = list(Material.objects.filter(event=event).order_by("pk"))
+    assert len(materials) == 2
+    assert all(m.is_link and not m.file for m in materials)
+    assert materials[0].session is None
+    assert materials[1].session.topic == "Digitale Stadt"
+    (recording,) = Recording.objects.filter(event=event)
+    assert recording.state == RecordingState.PUBLISHED
+    assert recording.licence == Licence.CC_BY
+    assert recording.video_url.startswith("https://video.example.org/w/")
+    assert recording.consent_given_by and recording.consent_given_on
+    assert recording.published_at is not None
+    recording.full_clean()
+    html = client.get(reverse("events:results", kwargs={"slug": event.slug})).content.decode()
+    assert "Arbeitskreis" in html
+    assert recording.title in html
+    assert materials[0].title in html
+
+
+def _followup_counts():
+    return (
+        EventResults.objects.count(),
+        Material.objects.count(),
+        Recording.objects.count(),
+    )
+
+
 def test_demo_events_load_once(demo):
     counts = (Event.objects.count(), EventSeries.objects.count())
+    followup = _followup_counts()
     first = sorted(Event.objects.values_list("slug", flat=True))
     call_command("load_demo_data", stdout=StringIO())
     assert (Event.objects.count(), EventSeries.objects.count()) == counts
+    assert _followup_counts() == followup == (1, 2, 1)
     assert sorted(Event.objects.values_list("slug", flat=True)) == first
 
 

@@ -313,15 +313,50 @@ def test_feedback_summary_gives_count_average_distribution_and_comments(world):
 def test_feedback_summary_page_shows_figures_and_comments(world, client_as):
     event = past_event(networks=[world.network])
     session = SessionFactory(event=event, title="Digitale Stadt")
-    _rate(session, [(5, "Sehr hilfreich"), (3, "")])
+    _rate(session, [(5, "Sehr hilfreich"), (3, ""), (4, "")])
 
     response = client_as(world.user("coordinator")).get(
         _en("events:feedback_summary", slug=event.slug)
     )
 
     content = response.content.decode()
-    assert "2 ratings, average 4.0" in content
+    assert "3 ratings, average 4.0" in content
     assert "Sehr hilfreich" in content
+    assert "data-feedback-withheld" not in content
+
+
+def test_feedback_summary_withholds_sessions_with_fewer_than_3_ratings(world):
+    event = past_event(networks=[world.network])
+    shown = SessionFactory(event=event, title="A")
+    few = SessionFactory(event=event, title="B", starts_at=shown.starts_at)
+    _rate(shown, [(5, ""), (5, ""), (2, "")])
+    _rate(few, [(1, "Verräterisch"), (1, "")])
+
+    summary = followup.feedback_summary(event)
+
+    a, b = summary.sessions
+    assert (a.withheld, a.count) == (False, 3)
+    assert (b.withheld, b.count, b.average, b.distribution, b.texts) == (True, 0, None, [], [])
+    # The totals leave the withheld session out, or they would give it away.
+    assert summary.count == 3
+    assert summary.average == pytest.approx(4)
+
+
+def test_feedback_summary_page_explains_withheld_figures(world, client_as, settings):
+    settings.EVENTS_FEEDBACK_MIN_RATINGS = 5
+    event = past_event(networks=[world.network])
+    session = SessionFactory(event=event, title="Digitale Stadt")
+    _rate(session, [(5, "Sehr hilfreich"), (3, ""), (4, "")])
+
+    response = client_as(world.user("coordinator")).get(
+        _en("events:feedback_summary", slug=event.slug)
+    )
+
+    content = response.content.decode()
+    assert "Fewer than 5 ratings — not shown to protect anonymity." in content
+    assert "Sehr hilfreich" not in content
+    assert "average" not in content
+    assert "No feedback has been given yet." in content
 
 
 @pytest.mark.parametrize("count", [1, 6])
@@ -330,7 +365,7 @@ def test_feedback_summary_query_count_is_constant(
 ):
     event = past_event(networks=[world.network])
     for number in range(count):
-        _rate(SessionFactory(event=event, title=f"S{number}"), [(4, f"Text {number}")] * 2)
+        _rate(SessionFactory(event=event, title=f"S{number}"), [(4, f"Text {number}")] * 3)
     client = client_as(world.user("coordinator"))
     url = reverse("events:feedback_summary", kwargs={"slug": event.slug})
     client.get(url)  # warm the session and the roles

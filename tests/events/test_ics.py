@@ -88,3 +88,26 @@ def test_event_ics_names_the_place_of_a_hybrid_event(world, client):
     )
     entry = _vevents(_ics(client, event).content)[0]
     assert str(entry["LOCATION"]).startswith("Rathaus Speyer")
+
+
+def test_line_breaks_in_titles_do_not_break_the_calendar():
+    import datetime as dt
+
+    from icalendar import Calendar
+
+    from voneinander.events.ics import Entry, calendar
+
+    start = dt.datetime(2027, 3, 4, 9, tzinfo=dt.UTC)
+    data = calendar(
+        [
+            Entry(
+                uid="e-1@x", summary="Treffen\nX", starts_at=start, ends_at=start, location="A\r\nB"
+            )
+        ],
+        name="Netz\nwerk",
+    )
+    parsed = Calendar.from_ical(data)
+    assert str(parsed.get("x-wr-calname")) == "Netz werk"
+    (event,) = parsed.walk("VEVENT")
+    assert str(event.get("summary")) == "Treffen X"
+    assert str(event.get("location")) == "A B"

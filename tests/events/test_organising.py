@@ -670,3 +670,20 @@ def test_admin_shows_the_programme_inline_and_audits_deletions(world, client_as,
     client.post(reverse("admin:events_event_delete", args=[congress.pk]), {"post": "yes"})
     assert not Event.objects.filter(pk=congress.pk).exists()
     assert [e.target_id for e in _audit("object.deleted")] == [str(congress.pk)]
+
+
+def test_implausible_years_are_refused_with_a_message():
+    import datetime as dt
+
+    from django.core.exceptions import ValidationError
+
+    from tests.events.factories import EventFactory
+    from voneinander.events import services as organising
+
+    event = EventFactory.build(
+        starts_at=dt.datetime(1, 1, 2, 10, tzinfo=dt.UTC),
+        ends_at=dt.datetime(1, 1, 2, 12, tzinfo=dt.UTC),
+    )
+    with pytest.raises(ValidationError) as refused:
+        organising.check_event_times(event)
+    assert set(refused.value.message_dict) == {"starts_at", "ends_at"}

@@ -1,6 +1,7 @@
 """The participant list: levels of visibility with consent, the organisers' list, exports,
 settings."""
 
+import csv
 import datetime
 import io
 
@@ -254,15 +255,22 @@ def test_xlsx_export_has_type_filename_and_the_csv_columns(world, client_as):
         f'attachment; filename="anmeldungen-{event.slug}.xlsx"'
     )
     rows = [[cell.value for cell in row] for row in _sheet(response).iter_rows()]
-    csv_header = (
-        client_as(world.user("coordinator"))
-        .get(_url("registration_export", event))
-        .content.decode("utf-8-sig")
-        .splitlines()[0]
-        .split(";")
+    csv_rows = list(
+        csv.reader(
+            client_as(world.user("coordinator"))
+            .get(_url("registration_export", event))
+            .content.decode("utf-8-sig")
+            .splitlines(),
+            delimiter=";",
+        )
     )
-    assert rows[0][: len(csv_header)] == csv_header  # the CSV's columns, then attendance
-    assert len(rows[0]) == len(csv_header) + 2
+    assert rows[0] == csv_rows[0]  # CSV and XLSX have the same columns
+    assert len(csv_rows) == len(rows)
+    for csv_value, xlsx_value in zip(csv_rows[1], rows[1], strict=True):
+        if isinstance(xlsx_value, datetime.datetime):
+            assert csv_value == xlsx_value.strftime("%d.%m.%Y %H:%M")
+        else:
+            assert csv_value == (xlsx_value or "")
     person = rows[1]
     assert person[0] == "Erika Anwesend"
     assert person[1] == registration.user.email
@@ -363,3 +371,17 @@ def test_manage_overview_links_to_the_participants(world, client_as):
     event = EventFactory(networks=[world.network])
     page = client_as(world.user("coordinator")).get(_url("manage", event)).content.decode()
     assert _url("participants_manage", event) in page
+
+
+def test_public_list_leaves_out_people_without_a_name(world):
+    """Without a name the display name would show part of the e-mail address."""
+    event = EventFactory()
+    named = UserFactory(first_name="Ada", last_name="Lovelace")
+    nameless = UserFactory(email="geheim.person@example.org", first_name="", last_name="")
+    for user in (named, nameless):
+        RegistrationFactory(event=event, user=user, list_consent=True)
+
+    listed = participants.public_list(event)
+
+    assert [registration.user for registration in listed.people] == [named]
+    assert listed.unlisted == 1

@@ -1,5 +1,6 @@
 """Registering, changing sessions, cancelling, approval: services, pages and e-mails."""
 
+import csv
 import datetime
 
 import pytest
@@ -22,6 +23,7 @@ from tests.events.registration_factories import congress
 from tests.factories import UserFactory
 from voneinander.audit.models import AuditEvent
 from voneinander.events import booking_rules as rules
+from voneinander.events import participants
 from voneinander.events import registration_services as services
 from voneinander.events.models import (
     AllocationMode,
@@ -314,7 +316,10 @@ def test_cancel_registration_by_an_organiser_after_the_deadline_is_audited(world
     services.cancel_registration(registration=registration, by=organiser, as_organiser=True)
     entry = AuditEvent.objects.get(action="event.registration_cancelled_by_organiser")
     assert entry.actor == organiser
-    assert entry.data == {"user": registration.user.email}
+    assert entry.data == {"registration": registration.pk, "user_id": registration.user_id}
+    # The entry names the event, not the person: it outlives the registration.
+    assert registration.user.email not in entry.target_label
+    assert entry.target_label == str(c.event)
 
 
 def test_cancel_inactive_registration_is_refused():
@@ -362,6 +367,59 @@ def test_approval_decline_frees_the_seat_for_the_waiting_list(world):
     assert [m.to for m in mail.outbox] == [[waiting.user.email], [pending.user.email]]
     assert "Nur für Mitglieder" in mail.outbox[1].body
     assert AuditEvent.objects.filter(action="event.registration_declined").count() == 1
+
+
+def coordinator_emails(network):
+    return sorted(network.coordinator_roles.values_list("user__email", flat=True))
+
+
+def test_approval_request_mails_the_organisers_once(world):
+    named = UserFactory(email="orga@example.org")
+    inactive = UserFactory(email="weg@example.org", is_active=False)
+    c = congress(networks=[world.network], requires_approval=True, organisers=[named, inactive])
+    mail.outbox.clear()
+    person = UserFactory(first_name="Petra", last_name="Pending")
+    registration = services.register(event=c.event, user=person, sessions=[c.stadt_1])
+    assert [m.to for m in mail.outbox] == [
+        [person.email],
+        sorted(["orga@example.org", *coordinator_emails(world.network)]),
+    ]
+    request = mail.outbox[1]
+    assert request.subject == (
+        "[Voneinander] Anmeldung wartet auf Ihre Bestätigung: Kommunalkongress"
+    )
+    assert person.email in request.body
+    list_path = reverse("events:registration_list", kwargs={"slug": c.event.slug})
+    assert list_path in request.body
+    assert not request.attachments
+    # Approving sends no further mail to the organisers.
+    mail.outbox.clear()
+    services.approve_registration(registration=registration, by=named)
+    assert [m.to for m in mail.outbox] == [[person.email]]
+
+
+def test_approval_request_not_sent_without_approval(world):
+    c = congress(networks=[world.network])
+    mail.outbox.clear()
+    person = UserFactory()
+    services.register(event=c.event, user=person, sessions=[c.stadt_1])
+    assert [m.to for m in mail.outbox] == [[person.email]]
+
+
+def test_approval_request_sent_when_promoted_from_event_waitlist(world):
+    c = congress(networks=[world.network], requires_approval=True)
+    c.event.capacity = 1
+    c.event.save()
+    first = services.register(event=c.event, user=UserFactory(), sessions=[c.stadt_1])
+    waiting = services.register(event=c.event, user=UserFactory(), sessions=[], join_waitlist=True)
+    assert waiting.status == "waitlisted"
+    mail.outbox.clear()
+    services.decline_registration(registration=first, by=world.user("coordinator"))
+    waiting.refresh_from_db()
+    assert waiting.status == "pending"
+    coordinators = coordinator_emails(world.network)
+    assert [m.to for m in mail.outbox][-1] == coordinators
+    assert sum(m.to == coordinators for m in mail.outbox) == 1
 
 
 # --- pages ----------------------------------------------------------
@@ -581,6 +639,7 @@ def test_registration_list_query_count_is_constant(
         response = client.get(url)
     assert response.status_code == 200
     assert response.content.decode().count('value="approve"') == count + 1
+    assert response.content.decode().count('name="reason"') == count + 1
 
 
 def test_registration_list_approve_and_decline(world, client_as):
@@ -591,12 +650,30 @@ def test_registration_list_approve_and_decline(world, client_as):
     url = reverse("events:registration_decide", kwargs={"slug": c.event.slug, "pk": first.pk})
     assert client.post(url, {"decision": "approve"}).status_code == 302
     url = reverse("events:registration_decide", kwargs={"slug": c.event.slug, "pk": second.pk})
+    mail.outbox.clear()
     client.post(url, {"decision": "decline", "reason": "Ausgebucht"})
+    assert [m.to for m in mail.outbox] == [[second.user.email]]
+    assert "Ausgebucht" in mail.outbox[0].body
     first.refresh_from_db()
     second.refresh_from_db()
     assert (first.status, second.status) == ("confirmed", "declined")
     response = client.post(url, {"decision": "vielleicht"})
     assert response.status_code == 302
+
+
+def test_registration_decline_reason_too_long_keeps_the_registration(world, client_as):
+    c = _organised_event(world, 1)
+    registration = Registration.objects.filter(event=c.event).order_by("pk").first()
+    client = client_as(world.user("coordinator"))
+    url = reverse(
+        "events:registration_decide", kwargs={"slug": c.event.slug, "pk": registration.pk}
+    )
+    response = client.post(url, {"decision": "decline", "reason": "x" * 501}, follow=True)
+    registration.refresh_from_db()
+    assert registration.status == "pending"
+    with translation.override("en"):
+        expected = gettext("The reason may be at most 500 characters long.")
+    assert expected in response.content.decode() or "500" in response.content.decode()
 
 
 def test_registration_export_csv(world, client_as):
@@ -608,12 +685,18 @@ def test_registration_export_csv(world, client_as):
         reverse("events:registration_export", kwargs={"slug": c.event.slug})
     )
     assert response["Content-Type"] == "text/csv; charset=utf-8"
+    assert response["Content-Disposition"] == (
+        f'attachment; filename="anmeldungen-{c.event.slug}.csv"'
+    )
     text = response.content.decode("utf-8-sig")
-    lines = text.strip().splitlines()
-    assert len(lines) == 3
-    assert lines[0].endswith(";Essen")
-    assert "Digitale Stadt I; Homeoffice und Führung" in lines[1]
-    assert "'=HYPERLINK()" in lines[1]  # no formulas from user input
+    rows = list(csv.reader(text.strip().splitlines(), delimiter=";"))
+    assert len(rows) == 3
+    header, _xlsx_rows = participants.export_rows(c.event)
+    assert rows[0] == header  # the same columns as the XLSX export
+    assert "Essen" in rows[0]
+    exported = next(row for row in rows[1:] if row[1] == registration.user.email)
+    assert exported[4] == "Digitale Stadt I; Homeoffice und Führung"
+    assert exported[rows[0].index("Essen")] == "'=HYPERLINK()"  # no formulas from user input
 
 
 # --- the registration box ----------------------------------------------------------

@@ -326,8 +326,8 @@ def adjust_allocation(
         record_event(
             actor=by,
             action="allocation.adjusted",
-            target=registration,
-            data={"run": run.pk, "removed": remove, "added": add},
+            target=registration.event,  # not the person: see docs/decisions.md 16
+            data={"registration": registration.pk, "run": run.pk, "removed": remove, "added": add},
         )
     return run
 

@@ -25,10 +25,15 @@ from voneinander.events.models import (
     Event,
     EventFormat,
     EventKind,
+    EventResults,
     EventSeries,
+    Licence,
+    Material,
     ProgrammePart,
     Question,
     QuestionKind,
+    Recording,
+    RecordingState,
     Registration,
     Round,
     Session,
@@ -324,6 +329,62 @@ def _congress_2020(networks) -> None:
     )
 
 
+CONGRESS_2020_RESULTS = (
+    "Rund 200 Teilnehmende aus Verwaltung, Politik und Ehrenamt haben in zwölf Workshops "
+    "beraten, wie Kommunen die Erfahrungen aus dem Jahr 2020 nutzen können.\n\n"
+    "Vereinbart wurde:\n"
+    "- Die Netzwerke Digitale Dörfer und IKONE-DS tauschen Lösungen für digitale "
+    "Bürgerdienste künftig in einem gemeinsamen Arbeitskreis aus.\n"
+    "- Erfahrungen mit Homeoffice und Führung in der Verwaltung werden in einem "
+    "Leitfaden gesammelt.\n"
+    "- Der Zukunfts-Check Dorf wird 2021 in weiteren Ortsgemeinden erprobt."
+)
+CONGRESS_2020_VIDEO = "https://video.example.org/w/kommunalkongress-2020-keynote"
+
+
+def _congress_2020_followup() -> None:
+    """Results, materials and a published recording; each added only if it is missing."""
+    event = Event.objects.filter(slug="kommunalkongress-2020").first()
+    if event is None:
+        return
+    ministry = _user(MINISTRY_EMAIL)
+    EventResults.objects.get_or_create(
+        event=event, defaults={"summary": CONGRESS_2020_RESULTS, "updated_by": ministry}
+    )
+    stadt = event.sessions.filter(topic="Digitale Stadt").order_by("starts_at", "pk").first()
+    for title, session, url in [
+        (
+            "Dokumentation des Kommunalkongresses 2020",
+            None,
+            "https://www.example.org/kommunalkongress-2020/dokumentation",
+        ),
+        (
+            "Folien: Digitale Stadt",
+            stadt,
+            "https://www.example.org/kommunalkongress-2020/digitale-stadt-folien",
+        ),
+    ]:
+        if not Material.objects.filter(event=event, title=title).exists():
+            Material.objects.create(
+                event=event, session=session, title=title, url=url, uploaded_by=ministry
+            )
+    title = "Keynote: Chancen der Digitalisierung für den ländlichen Raum"
+    if not Recording.objects.filter(event=event, title=title).exists():
+        Recording.objects.create(
+            event=event,
+            title=title,
+            video_url=CONGRESS_2020_VIDEO,
+            licence=Licence.CC_BY,
+            state=RecordingState.PUBLISHED,
+            consent_given_by="Alle Vortragenden der Keynote (schriftlich)",
+            consent_given_on=datetime.date(2020, 9, 11),
+            consent_recorded_by=ministry,
+            consent_recorded_at=_at(datetime.date(2020, 9, 14), 10),
+            published_at=_at(datetime.date(2020, 9, 18), 10),
+            created_by=ministry,
+        )
+
+
 def _ikone_2020(ikone: Network) -> None:
     day = datetime.date(2020, 9, 9)
     event = _create(
@@ -527,6 +588,7 @@ def load(report) -> None:
     dd, ikone = networks[DD], networks[IKONE]
     now = timezone.now()
     _congress_2020([dd, ikone])
+    _congress_2020_followup()
     _ikone_2020(ikone)
     _ikone_november_2020(ikone)
     _congress_next_year([dd, ikone], now)

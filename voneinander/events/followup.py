@@ -35,6 +35,7 @@ from __future__ import annotations
 import datetime
 from dataclasses import dataclass, field
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.files.storage import default_storage
 from django.db import IntegrityError, transaction
@@ -263,24 +264,37 @@ class SessionFeedback:
     average: float | None
     distribution: list[RatingRow]
     texts: list[str] = field(default_factory=list)
+    withheld: bool = False  # some, but too few ratings to show (anonymity)
 
 
 @dataclass
 class FeedbackSummary:
     sessions: list[SessionFeedback]
+    min_ratings: int = 1
 
     @property
     def count(self) -> int:
-        return sum(item.count for item in self.sessions)
+        """Ratings of the sessions that are shown (withheld ones would leak through totals)."""
+        return sum(item.count for item in self.sessions if not item.withheld)
 
     @property
     def average(self) -> float | None:
-        total = sum((item.average or 0) * item.count for item in self.sessions)
+        shown = [item for item in self.sessions if not item.withheld]
+        total = sum((item.average or 0) * item.count for item in shown)
         return total / self.count if self.count else None
 
 
+def feedback_min_ratings() -> int:
+    return max(1, int(getattr(settings, "EVENTS_FEEDBACK_MIN_RATINGS", 3)))
+
+
 def feedback_summary(event: Event) -> FeedbackSummary:
-    """Per session: count, average, distribution and comments. Two queries."""
+    """Per session: count, average, distribution and comments. Two queries.
+
+    A session with fewer than EVENTS_FEEDBACK_MIN_RATINGS ratings is `withheld`:
+    no figures and no comments, so that no single rating can be told apart.
+    """
+    min_ratings = feedback_min_ratings()
     per_rating = {
         f"rated_{rating}": Count("feedback", filter=Q(feedback__rating=rating))
         for rating in RATINGS
@@ -302,6 +316,13 @@ def feedback_summary(event: Event) -> FeedbackSummary:
     items = []
     for session in sessions:
         count = session.responses
+        if 0 < count < min_ratings:
+            items.append(
+                SessionFeedback(
+                    session=session, count=0, average=None, distribution=[], withheld=True
+                )
+            )
+            continue
         rows = [
             RatingRow(
                 rating,
@@ -319,7 +340,7 @@ def feedback_summary(event: Event) -> FeedbackSummary:
                 texts=texts.get(session.pk, []),
             )
         )
-    return FeedbackSummary(items)
+    return FeedbackSummary(items, min_ratings=min_ratings)
 
 
 # --- Materials ------------------------------------------------------------------------------

@@ -35,6 +35,11 @@ class Entry:
     sequence: int = 0
 
 
+def _one_line(text: str) -> str:
+    """Titles, places and names are single-line properties: line breaks become spaces."""
+    return " ".join(text.split())
+
+
 def uid_for(kind: str, pk: int) -> str:
     """A stable, globally unique UID, e.g. "event-12@voneinander.example.org"."""
     host = getattr(settings, "CALENDAR_UID_DOMAIN", "") or "voneinander"
@@ -49,7 +54,7 @@ def calendar(entries: Iterable[Entry], *, name: str = "", refresh_hours: int = 0
     cal.add("calscale", "GREGORIAN")
     cal.add("method", "PUBLISH")
     if name:
-        cal.add("x-wr-calname", name)
+        cal.add("x-wr-calname", _one_line(name))
     if refresh_hours:
         cal.add(
             "refresh-interval",
@@ -64,13 +69,13 @@ def calendar(entries: Iterable[Entry], *, name: str = "", refresh_hours: int = 0
         vevent.add("dtstamp", stamp)
         vevent.add("dtstart", entry.starts_at.astimezone(datetime.UTC))
         vevent.add("dtend", entry.ends_at.astimezone(datetime.UTC))
-        vevent.add("summary", entry.summary)
+        vevent.add("summary", _one_line(entry.summary))
         vevent.add("sequence", entry.sequence)
         vevent.add("status", entry.status)
         if entry.url:
-            vevent.add("url", entry.url)
+            vevent.add("url", _one_line(entry.url))
         if entry.location:
-            vevent.add("location", entry.location)
+            vevent.add("location", _one_line(entry.location))
         if entry.description:
             vevent.add("description", entry.description)
         cal.add_component(vevent)

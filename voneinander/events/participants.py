@@ -16,6 +16,7 @@ their period are never touched; running it again finds nothing left to do.
 
 from __future__ import annotations
 
+import csv
 import dataclasses
 import datetime
 import io
@@ -76,17 +77,21 @@ class PublicList:
 
 
 def public_list(event: Event) -> PublicList:
-    """Two queries, however many people."""
+    """Two queries, however many people.
+
+    Only people who agreed AND have a name are listed: without a name the
+    display name would fall back to a part of the e-mail address, which
+    nobody agreed to show. They are counted as unlisted instead.
+    """
+    confirmed = Registration.objects.filter(event=event, status=RegistrationStatus.CONFIRMED)
+    named = ~Q(user__first_name="") | ~Q(user__last_name="")
+    listed = Q(list_consent=True) & named
     people = list(
-        Registration.objects.filter(
-            event=event, status=RegistrationStatus.CONFIRMED, list_consent=True
-        )
+        confirmed.filter(listed)
         .select_related("user")
-        .order_by("user__last_name", "user__first_name", "user__email", "pk")
+        .order_by("user__last_name", "user__first_name", "pk")
     )
-    unlisted = Registration.objects.filter(
-        event=event, status=RegistrationStatus.CONFIRMED, list_consent=False
-    ).count()
+    unlisted = confirmed.exclude(listed).count()
     return PublicList(people=people, unlisted=unlisted)
 
 
@@ -246,6 +251,28 @@ def xlsx_export(event: Event) -> bytes:
     buffer = io.BytesIO()
     workbook.save(buffer)
     return buffer.getvalue()
+
+
+def _csv_value(value) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, datetime.datetime):
+        return timezone.localtime(value).strftime("%d.%m.%Y %H:%M")
+    return safe_text(value)
+
+
+class _Echo:
+    def write(self, value):
+        return value
+
+
+def csv_export(event: Event) -> str:
+    """The same columns and rows as the XLSX export; `;`-separated with a BOM for Excel."""
+    header, rows = export_rows(event)
+    writer = csv.writer(_Echo(), delimiter=";")
+    lines = [writer.writerow([safe_text(title) for title in header])]
+    lines += [writer.writerow([_csv_value(value) for value in row]) for row in rows]
+    return "\ufeff" + "".join(lines)
 
 
 def export_filename(event: Event, extension: str) -> str:

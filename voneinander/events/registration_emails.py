@@ -152,3 +152,50 @@ def send(
         )
     message.send()
     return True
+
+
+def organiser_addresses(event) -> list[str]:
+    """Named organisers and coordinators of the organising networks (active, with e-mail)."""
+    from django.contrib.auth import get_user_model
+    from django.db.models import Q
+
+    users = (
+        get_user_model()
+        .objects.filter(
+            Q(organised_events=event) | Q(coordinator_roles__network__events=event),
+            is_active=True,
+        )
+        .exclude(email="")
+        .values_list("email", flat=True)
+        .distinct()
+    )
+    return sorted(set(users))
+
+
+def send_approval_request(registration: Registration) -> bool:
+    """Tell the organisers that a registration waits for their decision (one mail)."""
+    registration = registration_for_mail(registration)
+    if registration.status != RegistrationStatus.PENDING:
+        return False
+    event = registration.event
+    recipients = organiser_addresses(event)
+    if not recipients:
+        return False
+    with translation.override(MAIL_LANGUAGE):
+        context = {
+            "site_name": settings.SITE_NAME,
+            "event": event,
+            "registration": registration,
+            "person": registration.user,
+            "when": _when(event.starts_at),
+            "registered_at": _when(registration.created_at),
+            "list_url": absolute(reverse("events:registration_list", kwargs={"slug": event.slug})),
+        }
+        subject = _("Registration awaiting your approval: %(event)s") % {"event": event.title}
+        body = render_to_string("events/email/registration_approval_request.txt", context)
+    EmailMessage(
+        subject=f"[{settings.SITE_NAME}] " + " ".join(subject.split()),
+        body=body.strip() + "\n",
+        to=recipients,
+    ).send()
+    return True

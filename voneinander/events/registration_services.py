@@ -310,6 +310,8 @@ def _create(*, event: Event, user, plan: _Plan, answers: dict, list_consent: boo
         }[plan.status],
         registration,
     )
+    if plan.status == RegistrationStatus.PENDING:
+        _mail_organisers(registration)
     return registration
 
 
@@ -484,8 +486,11 @@ def _change(
             record_event(
                 actor=by,
                 action="event.booking_cancelled_by_organiser",
-                target=registration,
-                data={"sessions": sorted(b.session_id for b in remove)},
+                target=registration.event,  # not the person: see docs/decisions.md 16
+                data={
+                    "registration": registration.pk,
+                    "sessions": sorted(b.session_id for b in remove),
+                },
             )
         for session_id in sorted(freed):
             _promote(locked[session_id], now=now)
@@ -575,8 +580,8 @@ def cancel_registration(
             record_event(
                 actor=by,
                 action="event.registration_cancelled_by_organiser",
-                target=registration,
-                data={"user": registration.user.email},
+                target=registration.event,  # not the person: see docs/decisions.md 16
+                data={"registration": registration.pk, "user_id": registration.user_id},
             )
         _mail("cancelled", registration)
         if held_event_seat and event.capacity is not None:
@@ -614,8 +619,8 @@ def approve_registration(*, registration: Registration, by) -> Registration:
         record_event(
             actor=by,
             action="event.registration_approved",
-            target=registration,
-            data={"user": registration.user.email, "event": registration.event_id},
+            target=registration.event,  # not the person: see docs/decisions.md 16
+            data={"registration": registration.pk, "user_id": registration.user_id},
         )
         _mail("approved", registration)
     return registration
@@ -636,8 +641,8 @@ def decline_registration(
         record_event(
             actor=by,
             action="event.registration_declined",
-            target=registration,
-            data={"user": registration.user.email, "event": registration.event_id},
+            target=registration.event,  # not the person: see docs/decisions.md 16
+            data={"registration": registration.pk, "user_id": registration.user_id},
         )
         _mail("declined", registration, reason=reason)
         if event.capacity is not None:
@@ -755,6 +760,8 @@ def _promote_event(event: Event, *, now: datetime.datetime) -> list[Registration
         )
         registration.save(update_fields=["status", "updated_at"])
         _mail("event_promoted", registration)
+        if registration.status == RegistrationStatus.PENDING:
+            _mail_organisers(registration)
     return promoted
 
 
@@ -819,6 +826,13 @@ def _mail(kind: str, registration: Registration, **extra) -> None:
     from voneinander.events import tasks
 
     tasks.send_registration_email.enqueue(kind, registration.pk, extra)
+
+
+def _mail_organisers(registration: Registration) -> None:
+    """Queue the one mail to the organisers about a registration awaiting approval."""
+    from voneinander.events import tasks
+
+    tasks.send_approval_request_email.enqueue(registration.pk)
 
 
 def _send_now(kind: str, registration: Registration, **extra) -> None:

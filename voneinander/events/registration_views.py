@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import csv
-
 from django.contrib import messages
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -13,6 +11,7 @@ from django.views.decorators.http import require_POST
 
 from voneinander.core.access import LOGIN, Perm, access
 from voneinander.events import booking_rules as rules
+from voneinander.events import participants
 from voneinander.events import registration_selectors as selectors
 from voneinander.events import registration_services as services
 from voneinander.events.models import (
@@ -260,7 +259,10 @@ def registration_decide(request, slug, pk):
     )
     form = DecisionForm(request.POST)
     if not form.is_valid():
-        messages.error(request, _("Please choose whether to approve or decline."))
+        if "decision" in form.errors:
+            messages.error(request, _("Please choose whether to approve or decline."))
+        else:
+            messages.error(request, _("The reason may be at most 500 characters long."))
         return redirect("events:registration_list", slug=event.slug)
     try:
         if form.cleaned_data["decision"] == "approve":
@@ -278,51 +280,11 @@ def registration_decide(request, slug, pk):
     return redirect("events:registration_list", slug=event.slug)
 
 
-class _Echo:
-    def write(self, value):
-        return value
-
-
 @access(MANAGE)
 def registration_export(request, slug):
+    """The same columns as the XLSX export (participants.export_rows), as CSV."""
     event = request.access_object
-    registrations = selectors.registrations_for_organiser(event)
-    questions = selectors.questions_of(event)
-    statuses = dict(RegistrationStatus.choices)
-    rows = [
-        [
-            _("Name"),
-            _("E-mail"),
-            _("Status"),
-            _("Registered at"),
-            _("Sessions"),
-            _("Waiting lists"),
-            _("Name may be listed"),
-            *[question.label for question in questions],
-        ]
-    ]
-    for registration in registrations:
-        bookings = registration.active_bookings
-        rows.append(
-            [
-                registration.user.display_name,
-                registration.user.email,
-                str(statuses.get(registration.status, registration.status)),
-                timezone.localtime(registration.created_at).strftime("%d.%m.%Y %H:%M"),
-                "; ".join(b.session.title for b in bookings if b.status == "confirmed"),
-                "; ".join(b.session.title for b in bookings if b.status == "waitlisted"),
-                _("yes") if registration.list_consent else _("no"),
-                *[str(registration.answers.get(str(q.pk), "")) for q in questions],
-            ]
-        )
-    writer = csv.writer(_Echo(), delimiter=";")
-    body = "\ufeff" + "".join(writer.writerow([_safe_cell(c) for c in row]) for row in rows)
-    response = HttpResponse(body, content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="anmeldungen-{event.slug}.csv"'
+    response = HttpResponse(participants.csv_export(event), content_type="text/csv; charset=utf-8")
+    filename = participants.export_filename(event, "csv")
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
     return response
-
-
-def _safe_cell(value: str) -> str:
-    """No spreadsheet formulas from user input (CSV injection)."""
-    text = str(value)
-    return "'" + text if text[:1] in {"=", "+", "-", "@", "\t", "\r"} else text

@@ -11,6 +11,7 @@ import datetime
 from dataclasses import dataclass, field
 
 from django.db.models import Case, Count, F, IntegerField, Prefetch, Q, QuerySet, Value, When
+from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils import timezone
@@ -75,7 +76,11 @@ def event_for_viewer(request, slug: str, **_ignored) -> Event:
 
 
 def series_by_pk(request, pk: int) -> EventSeries:
-    return get_object_or_404(EventSeries.objects.prefetch_related("networks"), pk=pk)
+    """A series for those who may manage it; 404 for everyone else, whether it exists or not."""
+    series = get_object_or_404(EventSeries.objects.prefetch_related("networks"), pk=pk)
+    if not request.user.has_perm("events.manage_series", series):
+        raise Http404
+    return series
 
 
 # --- Lists -------------------------------------------------------------------------

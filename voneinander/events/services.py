@@ -11,6 +11,7 @@ import secrets
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.core.files.storage import default_storage
 from django.core.mail import EmailMessage
 from django.db import transaction
 from django.db.models import Model
@@ -101,10 +102,26 @@ def unique_slug(title: str, starts_at: datetime.datetime, *, exclude_pk: int | N
 # --- Validation shared by forms, admin and services --------------------------------------
 
 
+# Dates outside these years are typing mistakes; they would also overflow date
+# arithmetic (e.g. the meeting link shown days before the start).
+EARLIEST_YEAR, LATEST_YEAR = 2000, 2100
+
+
+def check_plausible_times(item, errors: dict) -> None:
+    for name in ("starts_at", "ends_at"):
+        moment = getattr(item, name, None)
+        if moment is not None and not EARLIEST_YEAR <= moment.year <= LATEST_YEAR:
+            errors[name] = _("Please give a date between %(earliest)s and %(latest)s.") % {
+                "earliest": EARLIEST_YEAR,
+                "latest": LATEST_YEAR,
+            }
+
+
 def check_event_times(event: Event) -> None:
     errors = {}
+    check_plausible_times(event, errors)
     if event.starts_at and event.ends_at and event.ends_at <= event.starts_at:
-        errors["ends_at"] = _("The event must end after it starts.")
+        errors.setdefault("ends_at", _("The event must end after it starts."))
     if event.format in {EventFormat.ONSITE, EventFormat.HYBRID} and not event.location.strip():
         errors["location"] = _("Please name the place of an event on site.")
     if errors:
@@ -325,6 +342,10 @@ def _check_inside_event(item, event: Event) -> None:
 
 def _check_item(item, event: Event) -> None:
     if isinstance(item, ProgrammePart | Round | Session):
+        errors: dict = {}
+        check_plausible_times(item, errors)
+        if errors:
+            raise ValidationError(errors)
         _check_inside_event(item, event)
     if isinstance(item, Session) and item.round_id and item.round.event_id != event.pk:
         raise ValidationError({"round": _("Please choose a round of this event.")})
@@ -375,15 +396,20 @@ def save_programme_item(*, event: Event, item: Model, by) -> Model:
 
 def delete_programme_item(*, event: Event, item: Model, by) -> None:
     """Remove an item; a session that people have booked stays (cancel their bookings first)."""
-    if isinstance(item, Session) and item.bookings.filter(status__in=ACTIVE_BOOKING).exists():
-        raise ValidationError(
-            _(
-                "People have booked “%(session)s”. It cannot be removed while they hold seats "
-                "or waiting-list places."
-            )
-            % {"session": item.title}
-        )
     with transaction.atomic():
+        if isinstance(item, Session):
+            # Locked like a booking locks it, so nobody books it between the check and the delete.
+            Session.objects.select_for_update().filter(pk=item.pk).first()
+            if item.bookings.filter(status__in=ACTIVE_BOOKING).exists():
+                raise ValidationError(
+                    _(
+                        "People have booked “%(session)s”. It cannot be removed while they hold "
+                        "seats or waiting-list places."
+                    )
+                    % {"session": item.title}
+                )
+            stored = [m.file.name for m in item.materials.exclude(file="")]
+            transaction.on_commit(lambda: [default_storage.delete(name) for name in stored])
         data = {"item": _item_kind(item), "id": item.pk, "title": str(item), "change": "removed"}
         item.delete()
         Event.objects.filter(pk=event.pk).update(updated_at=timezone.now())
@@ -473,6 +499,13 @@ SERIES_DEFAULTS = {
 
 
 def _check_series(series: EventSeries) -> None:
+    if not EARLIEST_YEAR <= series.first_start.year <= LATEST_YEAR:
+        raise ValidationError(
+            {
+                "first_start": _("Please give a date between %(earliest)s and %(latest)s.")
+                % {"earliest": EARLIEST_YEAR, "latest": LATEST_YEAR}
+            }
+        )
     if recurrence.parse(series.rrule) is None:
         raise ValidationError({"rrule": _("Please choose one of the offered rules.")})
     if series.until and series.until < timezone.localtime(series.first_start).date():

@@ -18,6 +18,18 @@ def send_registration_email(kind: str, registration_id: int, extra: dict | None 
 
 
 @task(queue_name="default", priority=5)
+def send_approval_request_email(registration_id: int) -> bool:
+    """Tell the organisers that a registration waits for their approval."""
+    from voneinander.events import registration_emails
+    from voneinander.events.models import Registration
+
+    registration = Registration.objects.filter(pk=registration_id).first()
+    if registration is None:
+        return False
+    return registration_emails.send_approval_request(registration)
+
+
+@task(queue_name="default", priority=5)
 def send_event_reminders() -> int:
     """Send the reminders that are due (run it every few minutes, e.g. from cron)."""
     from voneinander.events.registration_services import send_due_reminders
