@@ -688,6 +688,7 @@ def test_registration_export_csv(world, client_as):
     assert response["Content-Disposition"] == (
         f'attachment; filename="anmeldungen-{c.event.slug}.csv"'
     )
+    assert response["Cache-Control"] == "private, no-store"
     text = response.content.decode("utf-8-sig")
     rows = list(csv.reader(text.strip().splitlines(), delimiter=";"))
     assert len(rows) == 3

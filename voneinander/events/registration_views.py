@@ -287,4 +287,5 @@ def registration_export(request, slug):
     response = HttpResponse(participants.csv_export(event), content_type="text/csv; charset=utf-8")
     filename = participants.export_filename(event, "csv")
     response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    response["Cache-Control"] = "private, no-store"  # personal data: no cache may keep it
     return response
