@@ -54,9 +54,10 @@ from collections.abc import Callable, Iterator
 from django.utils import translation
 from django.utils.translation import gettext as _
 
+from voneinander.core.spreadsheets import no_formula
+
 CHUNK_SIZE = 500
 BOM = "\ufeff"
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
 class _Echo:
@@ -69,10 +70,7 @@ class _Echo:
 def _cell(value) -> str:
     if value is None:
         return ""
-    text = str(value)
-    if text.startswith(_FORMULA_START):
-        return "'" + text
-    return text
+    return no_formula(str(value))
 
 
 def csv_header() -> list[str]:

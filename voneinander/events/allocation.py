@@ -71,6 +71,8 @@ import numpy as np
 from scipy import sparse
 from scipy.optimize import Bounds, LinearConstraint, linprog, milp
 
+from voneinander.events.booking_rules import times_overlap, topic_key
+
 BASE_WEIGHT = 10_000
 TIME_LIMIT_SECONDS = 300.0
 
@@ -171,12 +173,9 @@ def _max_rank(problem: Problem) -> int:
 # --- the rules, shared by the model, the checks and the adjustments ---------------
 
 
-def normalise_topic(topic: str) -> str:
-    return " ".join(topic.split()).casefold()
-
-
-def overlaps(a: SessionSpec, b: SessionSpec) -> bool:
-    return a.starts_at < b.ends_at and b.starts_at < a.ends_at
+# The same definitions as for booking (booking_rules), so both judge alike.
+normalise_topic = topic_key
+overlaps = times_overlap
 
 
 def exclusive_groups(sessions: Sequence[SessionSpec], rules: Rules) -> list[frozenset[int]]:

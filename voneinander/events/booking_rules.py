@@ -44,6 +44,20 @@ REQUIRED_QUESTION = "required_question"
 INVALID_ANSWER = "invalid_answer"
 
 
+def topic_key(topic: str) -> str:
+    """The topic as the "one per topic" rule compares it: case and spacing ignored."""
+    return " ".join(topic.split()).casefold()
+
+
+def times_overlap(a, b) -> bool:
+    """The "one per round" rule: two sessions overlap if each starts before the other ends.
+
+    Shared with the allocation (`allocation.py`), so that booking and allocating
+    judge the same way; `a` and `b` have `starts_at` and `ends_at`.
+    """
+    return a.starts_at < b.ends_at and b.starts_at < a.ends_at
+
+
 @dataclass(frozen=True)
 class SessionFacts:
     pk: int
@@ -71,11 +85,11 @@ class SessionFacts:
         )
 
     def overlaps(self, other: SessionFacts) -> bool:
-        return self.starts_at < other.ends_at and other.starts_at < self.ends_at
+        return times_overlap(self, other)
 
     @property
     def topic_key(self) -> str:
-        return " ".join(self.topic.split()).casefold()
+        return topic_key(self.topic)
 
 
 @dataclass(frozen=True)

@@ -36,6 +36,7 @@ from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from openpyxl.styles import Font
 
 from voneinander.audit.services import record_event
+from voneinander.core.spreadsheets import no_formula
 from voneinander.events import registration_selectors
 from voneinander.events.models import (
     AllocationRun,
@@ -52,7 +53,6 @@ from voneinander.events.models import (
 )
 
 XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 STATUS_ORDER = {
     RegistrationStatus.CONFIRMED: 0,
     RegistrationStatus.PENDING: 1,
@@ -214,7 +214,7 @@ def safe_text(value) -> str:
     """Text that a spreadsheet shows as text: no formulas (CSV/XLSX injection) and no
     characters that XML cannot hold."""
     text = ILLEGAL_CHARACTERS_RE.sub("", str(value))
-    return "'" + text if text.startswith(FORMULA_STARTS) else text
+    return no_formula(text)
 
 
 def _xlsx_value(value):
