@@ -24,8 +24,16 @@ from tests.events.allocation_access_rows import ROWS as ALLOCATION_ROWS
 from tests.events.followup_access_rows import ROWS as FOLLOWUP_ROWS
 from tests.events.participants_access_rows import ROWS as PARTICIPANTS_ROWS
 from tests.events.registration_access_rows import ROWS as REGISTRATION_ROWS
+from tests.knowledge.brokering_access_rows import ROWS as BROKERING_ROWS
+from tests.knowledge.catalogue_access_rows import ROWS as CATALOGUE_ROWS
+from tests.knowledge.interop_access_rows import ROWS as INTEROP_ROWS
+from tests.knowledge.matching_access_rows import ROWS as MATCHING_ROWS
 from tests.municipalities.access_rows import ROWS as MUNICIPALITIES_ROWS
 from tests.networks.access_rows import ROWS as NETWORKS_ROWS
+from tests.questions.access_rows import ROWS as QUESTIONS_ROWS
+from tests.search.access_rows import ROWS as SEARCH_ROWS
+from tests.surveys.access_rows import ROWS as SURVEYS_ROWS
+from tests.workinggroups.access_rows import ROWS as WORKINGGROUPS_ROWS
 from voneinander.core.access import PUBLIC, access, rule_of
 
 # view name (+ variant) → (URL kwargs, expected statuses per role)
@@ -93,6 +101,14 @@ for _rows in (
     ALLOCATION_ROWS,
     PARTICIPANTS_ROWS,
     FOLLOWUP_ROWS,
+    CATALOGUE_ROWS,
+    INTEROP_ROWS,
+    MATCHING_ROWS,
+    BROKERING_ROWS,
+    WORKINGGROUPS_ROWS,
+    QUESTIONS_ROWS,
+    SURVEYS_ROWS,
+    SEARCH_ROWS,
 ):
     assert not set(_rows) & set(MATRIX), "a row is listed twice"
     MATRIX.update(_rows)

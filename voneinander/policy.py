@@ -11,6 +11,7 @@ obj=...))`); templates ask `{% if perms ... %}` through the same rules.
 """
 
 import rules
+from django.core.exceptions import ImproperlyConfigured
 
 from voneinander.events.followup_permissions import (
     is_event_speaker,
@@ -24,7 +25,23 @@ from voneinander.events.permissions import (
     is_event_organiser,
     is_series_organiser,
 )
+from voneinander.knowledge.permissions import (
+    can_see_solution,
+    coordinates_adoption_network,
+    coordinates_alliance_network,
+    coordinates_request_network,
+    coordinates_solution_network,
+    edits_own_solution,
+    is_introduced_party,
+    is_member_of_any_network,
+    is_requester,
+    partners_in_alliance,
+    speaks_for_adoption,
+)
 from voneinander.networks.roles import CONTACT, COORDINATOR, MEMBER, network_roles
+from voneinander.questions import permissions as question_permissions
+from voneinander.surveys import permissions as survey_permissions
+from voneinander.workinggroups import permissions as workinggroup_permissions
 
 
 @rules.predicate
@@ -110,7 +127,48 @@ PERMISSIONS = {
     "events.give_feedback": is_signed_in & (can_see_event | is_event_organiser | is_platform_admin),
     "events.add_material": is_event_organiser | is_event_speaker | is_platform_admin,
     "events.delete_material": organises_material_event | uploaded_material | is_platform_admin,
+    # Solutions catalogue (obj: the solution, except create_solution: the network).
+    "knowledge.view_solution": can_see_solution,
+    "knowledge.create_solution": is_network_member | is_network_coordinator | is_platform_admin,
+    "knowledge.edit_solution": edits_own_solution
+    | coordinates_solution_network
+    | is_platform_admin,
+    # Feature, merge duplicates, archive (obj: the solution).
+    "knowledge.curate_solution": coordinates_solution_network | is_platform_admin,
+    # The controlled vocabulary of Handlungsfelder and topics (no obj).
+    "knowledge.manage_topics": coordinates_any_network | is_platform_admin,
+    # Reuse: a person of a member municipality records it (obj: the solution) and
+    # keeps it current (obj: the adoption); the network's coordinators may correct it.
+    "knowledge.record_adoption": is_member_of_any_network & can_see_solution,
+    "knowledge.edit_adoption": speaks_for_adoption
+    | coordinates_adoption_network
+    | is_platform_admin,
+    # Brokering (obj: the network for ask/inbox, else the request / introduction).
+    "knowledge.ask_for_contact": is_network_member | is_network_coordinator,
+    "knowledge.view_brokering_inbox": is_network_coordinator | is_platform_admin,
+    "knowledge.view_contact_request": is_requester
+    | coordinates_request_network
+    | is_platform_admin,
+    "knowledge.broker_request": coordinates_request_network | is_platform_admin,
+    "knowledge.answer_introduction": is_introduced_party,
+    # Alliances (obj: the network for create, else the alliance).
+    "knowledge.create_alliance": is_network_coordinator | is_platform_admin,
+    "knowledge.manage_alliance": (
+        coordinates_alliance_network | partners_in_alliance | is_platform_admin
+    ),
+    # Programme figures for the funder (obj: the network).
+    "knowledge.view_programme_figures": (
+        is_network_member | is_network_coordinator | is_platform_admin
+    ),
 }
+
+# Working groups, questions, surveys and search keep their predicates and
+# permission names in their own `permissions.py` (each a PERMISSIONS dict).
+for _module in (workinggroup_permissions, question_permissions, survey_permissions):
+    for _name, _predicate in _module.PERMISSIONS.items():
+        if _name in PERMISSIONS:
+            raise ImproperlyConfigured(f"Permission {_name} is defined twice.")
+        PERMISSIONS[_name] = _predicate
 
 for _name, _predicate in PERMISSIONS.items():
     rules.add_perm(_name, _predicate)

@@ -187,6 +187,15 @@ class Event(models.Model):
     # Anonymous counts kept when the personal data is deleted (participants per session …).
     retained_figures = models.JSONField(_("figures kept"), default=dict, blank=True, editable=False)
 
+    working_group = models.ForeignKey(
+        "workinggroups.WorkingGroup",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="meetings",
+        verbose_name=_("working group"),
+        help_text=_("A meeting of a private working group is visible to its members only."),
+    )
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         on_delete=models.SET_NULL,

@@ -16,6 +16,10 @@ DEMO_MODULES = [
     "voneinander.networks.demo",
     "voneinander.admissions.demo",
     "voneinander.events.demo",
+    "voneinander.knowledge.demo",
+    "voneinander.workinggroups.demo",
+    "voneinander.questions.demo",
+    "voneinander.surveys.demo",
 ]
 
 

@@ -1,0 +1,3 @@
+"""URLs: brokering."""
+
+urlpatterns: list = []

@@ -1,0 +1,3 @@
+"""URLs: catalogue."""
+
+urlpatterns: list = []

@@ -1,0 +1,3 @@
+"""URLs: interop."""
+
+urlpatterns: list = []

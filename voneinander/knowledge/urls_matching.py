@@ -1,0 +1,3 @@
+"""URLs: matching."""
+
+urlpatterns: list = []
