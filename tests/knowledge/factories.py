@@ -39,6 +39,7 @@ class TopicFactory(factory.django.DjangoModelFactory):
 class SolutionFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = Solution
+        skip_postgeneration_save = True
 
     title = factory.Sequence(lambda n: f"Praxisbeispiel {n}")
     slug = factory.Sequence(lambda n: f"praxisbeispiel-{n}")
