@@ -69,6 +69,8 @@ bench: install
 	@$(BIN)/python -m bench.import_places
 	@$(BIN)/python -m bench.allocation
 	@$(BIN)/python -m bench.events
+	@$(BIN)/python -m bench.matching_eval
+	@$(BIN)/python -m bench.search
 
 clean:
 	rm -rf $(VENV) var

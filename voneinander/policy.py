@@ -160,6 +160,8 @@ PERMISSIONS = {
     "knowledge.view_programme_figures": (
         is_network_member | is_network_coordinator | is_platform_admin
     ),
+    # Brokering (helper): only the person who asked may withdraw a request (obj: the request).
+    "knowledge.withdraw_contact_request": is_requester,
 }
 
 # Working groups, questions, surveys and search keep their predicates and

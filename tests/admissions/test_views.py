@@ -215,7 +215,7 @@ def test_my_applications_query_count_does_not_grow(
     user = world.user("user")
     ApplicationFactory.create_batch(count, applicant=user)
     client = client_as(user)
-    with django_assert_max_num_queries(6):
+    with django_assert_max_num_queries(7):
         response = client.get(reverse("admissions:mine"))
     assert response.content.decode().count("/aufnahme/antraege/") >= count
 
@@ -262,7 +262,7 @@ def test_inbox_shows_open_applications_first_and_filters_by_state(world, client_
 def test_inbox_query_count_does_not_grow(world, client_as, django_assert_max_num_queries, count):
     ApplicationFactory.create_batch(count, network=world.network)
     client = client_as(world.user("coordinator"))
-    with django_assert_max_num_queries(11):
+    with django_assert_max_num_queries(12):
         response = client.get(reverse("admissions:inbox", kwargs={"slug": "alpha"}))
     assert response.content.decode().count('href="/aufnahme/antraege/') == count
 

@@ -541,7 +541,7 @@ def test_directory_query_count_does_not_grow_with_members(client_as, world, para
     many = _count_queries(client, params)
 
     assert one == many
-    assert many <= (6 if role == "anonymous" else 10)
+    assert many <= (6 if role == "anonymous" else 11)
 
 
 def _count_queries(client, params) -> int:

@@ -635,7 +635,7 @@ def test_registration_list_query_count_is_constant(
     c = _organised_event(world, count)
     client = client_as(world.user("coordinator"))
     url = reverse("events:registration_list", kwargs={"slug": c.event.slug})
-    with django_assert_max_num_queries(14):
+    with django_assert_max_num_queries(15):
         response = client.get(url)
     assert response.status_code == 200
     assert response.content.decode().count('value="approve"') == count + 1

@@ -61,6 +61,45 @@ ACTIONS = {
     "event.recording_withdrawn": _("Recording withdrawn"),
     "event.recording_removed": _("Recording removed"),
     "event.results_changed": _("Results page changed"),
+    # Working groups: who may see a group's space, and who leads it.
+    "workinggroup.created": _("Working group created"),
+    "workinggroup.updated": _("Working group changed"),
+    "workinggroup.archived": _("Working group archived"),
+    "workinggroup.reactivated": _("Working group reactivated"),
+    "workinggroup.member_admitted": _("Working group member admitted"),
+    "workinggroup.request_declined": _("Request to join a working group declined"),
+    "workinggroup.member_left": _("Working group left"),
+    "workinggroup.member_removed": _("Working group member removed"),
+    "workinggroup.lead_added": _("Working group lead named"),
+    "workinggroup.lead_removed": _("Working group lead stepped down"),
+    "workinggroup.lead_handed_over": _("Working group lead handed over"),
+    # Brokering by the Transferstelle and alliances (knowledge).
+    "brokering.requested": _("Contact request made"),
+    "brokering.suggested": _("Contact suggested for a request"),
+    "brokering.consent_given": _("Consent to an introduction given"),
+    "brokering.consent_refused": _("Introduction declined"),
+    "brokering.introduced": _("Introduction sent"),
+    "brokering.outcome_recorded": _("Outcome of an introduction recorded"),
+    "brokering.closed": _("Contact request closed"),
+    "brokering.withdrawn": _("Contact request withdrawn"),
+    "alliance.created": _("Alliance created"),
+    "alliance.updated": _("Alliance changed"),
+    "alliance.partner_added": _("Partner added to an alliance"),
+    "alliance.partner_changed": _("Alliance partner changed"),
+    "alliance.partner_removed": _("Partner removed from an alliance"),
+    # Questions: a coordinator (or admin) removes someone else's post, with a reason.
+    "question.removed": _("Question removed by a coordinator"),
+    "answer.removed": _("Answer removed by a coordinator"),
+    # Reuse (knowledge): a record of reuse removed, with its report.
+    "knowledge.adoption_removed": _("Reuse record removed"),
+    # Member surveys and the topic backlog (responses themselves are not audited).
+    "survey.created": _("Survey created"),
+    "survey.changed": _("Survey changed"),
+    "survey.questions_changed": _("Survey questions changed"),
+    "survey.opened": _("Survey opened"),
+    "survey.closed": _("Survey closed"),
+    "backlog.topic_added": _("Topic added to the backlog"),
+    "backlog.topic_changed": _("Backlog topic changed"),
 }
 
 

@@ -11,6 +11,7 @@ import calendar
 import datetime
 from dataclasses import dataclass
 
+from django.contrib.auth.models import AnonymousUser
 from django.db.models import (
     Case,
     CharField,
@@ -28,6 +29,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from voneinander.directory.outlines import state_outlines
+from voneinander.knowledge.selectors import REUSE_STATUSES, solutions_visible_to
 from voneinander.municipalities.models import Municipality, MunicipalityKind
 from voneinander.networks.models import Membership, MembershipRole, MembershipStatus, Network
 
@@ -392,3 +394,31 @@ def state_populations(codes: list[str]) -> list[StatePopulation]:
         else:
             result.append(StatePopulation(code, name, sums.get(code) or None, "sum"))
     return result
+
+
+# --- Figures: solutions and their reuse -------------------------------------------
+
+
+@dataclass(frozen=True)
+class Knowledge:
+    solutions: int  # public solutions in the network's catalogue
+    reuses: int  # reuse cases recorded for them (not counting mere interest)
+
+
+def knowledge_counts(network: Network) -> Knowledge:
+    """Public solutions of the network and their reuse cases, in one query.
+
+    Counted over what everyone may see (solutions_visible_to an anonymous
+    visitor), so the public page reveals nothing about internal solutions.
+    """
+    totals = (
+        solutions_visible_to(AnonymousUser())
+        .filter(network=network)
+        .aggregate(
+            solutions=Count("id", distinct=True),
+            reuses=Count(
+                "adoptions", filter=Q(adoptions__status__in=REUSE_STATUSES), distinct=True
+            ),
+        )
+    )
+    return Knowledge(solutions=totals["solutions"], reuses=totals["reuses"])

@@ -128,6 +128,7 @@ def network_figures(request, slug):
         "by_kind": by_kind,
         "by_district": by_district,
         "coverage": coverage,
+        "knowledge": statistics.knowledge_counts(network),
     }
     if history.points:
         context["history_chart"] = charts.step_chart(

@@ -7,11 +7,16 @@ predicate answers for one event, the selector filters lists. Both grant:
 - people on the event's invitation list: that event, whatever its visibility;
 - organisers (named organisers, coordinators of an organising network) and
   platform admins: every event.
+A meeting of a private working group is the exception: only the group's
+active members, the event's named organisers and platform admins see it (not
+coordinators as such, not invited people); members of the group see it
+whatever its visibility.
 """
 
 import rules
 
 from voneinander.networks.roles import COORDINATOR, MEMBER, network_roles
+from voneinander.workinggroups.roles import group_roles
 
 PUBLIC = "public"
 MEMBERS = "members"
@@ -41,11 +46,28 @@ def _is_named(event, relation: str, user) -> bool:
     return cache[key]
 
 
+def of_private_group(event) -> bool:
+    """A meeting of a private working group (the group is fetched once, then cached)."""
+    return event.working_group_id is not None and event.working_group.is_private
+
+
+def _in_group(event, user) -> bool:
+    return event.working_group_id is not None and group_roles(user).is_member(
+        event.working_group_id
+    )
+
+
 @rules.predicate
 def is_event_organiser(user, event) -> bool:
-    """Named organiser, or coordinator of one of the organising networks."""
+    """Named organiser, or coordinator of one of the organising networks.
+
+    For a private working group's meeting only the named organisers: being a
+    coordinator does not open the group's space.
+    """
     if event is None or not user.is_authenticated or not user.is_active:
         return False
+    if of_private_group(event):
+        return _is_named(event, "organisers", user)
     roles = network_roles(user)
     if any(roles.has(network_id, COORDINATOR) for network_id in event_network_ids(event)):
         return True
@@ -56,11 +78,15 @@ def is_event_organiser(user, event) -> bool:
 def can_see_event(user, event) -> bool:
     if event is None:
         return False
+    if of_private_group(event):
+        if not user.is_authenticated or not user.is_active:
+            return False
+        return _is_admin(user) or _in_group(event, user) or _is_named(event, "organisers", user)
     if event.visibility == PUBLIC:
         return True
     if not user.is_authenticated or not user.is_active:
         return False
-    if _is_admin(user) or is_event_organiser(user, event):
+    if _is_admin(user) or is_event_organiser(user, event) or _in_group(event, user):
         return True
     if event.visibility == MEMBERS:
         roles = network_roles(user)

@@ -32,6 +32,8 @@ from voneinander.events.models import (
 )
 from voneinander.networks.models import Network
 from voneinander.networks.roles import MEMBER, network_roles
+from voneinander.workinggroups.models import WorkingGroup
+from voneinander.workinggroups.roles import active_group_ids
 
 EventNetworks = Event.networks.through
 
@@ -44,21 +46,33 @@ def _organised_by_networks(network_ids) -> QuerySet:
     return EventNetworks.objects.filter(network_id__in=network_ids).values("event_id")
 
 
+def _not_of_a_private_group() -> Q:
+    return ~Q(working_group__in=WorkingGroup.objects.filter(is_private=True).values("pk"))
+
+
 def visibility_filter(user) -> Q | None:
-    """The condition on Event rows that `user` may see; None means every row."""
+    """The condition on Event rows that `user` may see; None means every row.
+
+    Meetings of a private working group: only its active members and the
+    event's named organisers (see `permissions.can_see_event`).
+    """
     if _is_admin(user):
         return None
     condition = Q(visibility=Visibility.PUBLIC)
     if not user.is_authenticated or not user.is_active:
-        return condition
+        return condition & _not_of_a_private_group()
     roles = network_roles(user)
     member_of = [nid for nid, held in roles.by_network.items() if MEMBER in held]
     if member_of:
         condition |= Q(visibility=Visibility.MEMBERS, pk__in=_organised_by_networks(member_of))
     if roles.coordinated:
         condition |= Q(pk__in=_organised_by_networks(roles.coordinated))
-    condition |= Q(pk__in=Event.organisers.through.objects.filter(user=user).values("event_id"))
     condition |= Q(pk__in=Event.invited.through.objects.filter(user=user).values("event_id"))
+    condition &= _not_of_a_private_group()
+    condition |= Q(pk__in=Event.organisers.through.objects.filter(user=user).values("event_id"))
+    groups = active_group_ids(user)  # a subquery: no query of its own
+    if groups is not None:
+        condition |= Q(working_group_id__in=groups)
     return condition
 
 
@@ -71,7 +85,10 @@ def events_visible_to(user) -> QuerySet[Event]:
 def event_for_viewer(request, slug: str, **_ignored) -> Event:
     """The event at `slug` if the person may see it; otherwise 404, whether it exists or not."""
     return get_object_or_404(
-        events_visible_to(request.user).prefetch_related("networks"), slug=slug
+        events_visible_to(request.user)
+        .select_related("working_group")
+        .prefetch_related("networks"),
+        slug=slug,
     )
 
 

@@ -1,4 +1,9 @@
-"""Questions and discussions per network: answers, an accepted answer, follows, mentions."""
+"""Questions and discussions per network: answers, an accepted answer, follows, mentions.
+
+Mentions (`@Vorname.Nachname`) are resolved against the network's members when a
+post is saved; the people found are stored in `mentioned`, so that rendering
+highlights exactly them and never looks people up again.
+"""
 
 from django.conf import settings
 from django.db import models
@@ -25,7 +30,11 @@ class Question(models.Model):
     accepted_answer = models.OneToOneField(
         "Answer", on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
+    mentioned = models.ManyToManyField(
+        settings.AUTH_USER_MODEL, blank=True, related_name="+", verbose_name=_("mentioned")
+    )
     created_at = models.DateTimeField(auto_now_add=True)
+    edited_at = models.DateTimeField(null=True, blank=True)
     last_activity_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
@@ -47,8 +56,12 @@ class Answer(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="answers"
     )
     text = models.TextField(_("answer"), max_length=10000)
+    mentioned = models.ManyToManyField(
+        settings.AUTH_USER_MODEL, blank=True, related_name="+", verbose_name=_("mentioned")
+    )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
+    edited_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
         verbose_name = _("answer")
@@ -102,21 +115,59 @@ class Follow(models.Model):
 class Notification(models.Model):
     """An on-site notification; e-mail goes out immediately or in the daily digest.
 
-    Issue 6 (notifications) extends this with settings per user and weekly digests.
+    Generic on purpose (a text and a URL): issue 6 (notifications) adds more
+    sources and weekly digests. `network`, if set, is the network whose content
+    it is about: people who lost access to it are neither shown nor mailed it.
+    `emailed_at` is set once it went out by e-mail (alone or in a digest).
     """
 
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="notifications"
     )
+    kind = models.CharField(max_length=40, blank=True)
     text = models.CharField(max_length=300)
     url = models.CharField(max_length=300)
+    network = models.ForeignKey(
+        "networks.Network", on_delete=models.CASCADE, null=True, blank=True, related_name="+"
+    )
     created_at = models.DateTimeField(auto_now_add=True)
     read_at = models.DateTimeField(null=True, blank=True)
     emailed_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
         ordering = ["-created_at"]
-        indexes = [models.Index(fields=["user", "read_at"])]
+        indexes = [
+            models.Index(fields=["user", "read_at"]),
+            models.Index(fields=["emailed_at", "read_at"], name="notification_pending_mail"),
+        ]
 
     def __str__(self):
         return self.text
+
+
+class EmailFrequency(models.TextChoices):
+    IMMEDIATELY = "immediately", _("Immediately: one e-mail per notification")
+    DAILY = "daily", _("Once a day: one e-mail with all new notifications")
+    OFF = "off", _("Never: only here on the platform")
+
+
+class NotificationSettings(models.Model):
+    """How a person wants to hear of notifications by e-mail (no row: the default)."""
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="notification_settings"
+    )
+    email = models.CharField(
+        _("e-mail"),
+        max_length=20,
+        choices=EmailFrequency.choices,
+        default=EmailFrequency.DAILY,
+    )
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = _("notification settings")
+        verbose_name_plural = _("notification settings")
+
+    def __str__(self):
+        return f"{self.user}: {self.email}"

@@ -6,3 +6,8 @@ class SearchConfig(AppConfig):
     name = "voneinander.search"
     label = "search"
     verbose_name = _("Search")
+
+    def ready(self):
+        from voneinander.search import signals
+
+        signals.connect()

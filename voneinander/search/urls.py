@@ -1,3 +1,7 @@
+from django.urls import path
+
+from voneinander.search import views
+
 app_name = "search"
 
-urlpatterns: list = []
+urlpatterns = [path("", views.search, name="search")]

@@ -2,7 +2,7 @@
 
 A private group's space (discussions, documents, meetings, results) is visible to
 its active members only — and to nobody else anywhere: pages, search, feeds,
-exports, API. `selectors.groups_visible_to()` and `spaces_visible_to()` are the gate.
+exports, API. `selectors.groups_visible_to()` and `space_visible_to()` are the gate.
 """
 
 import uuid
@@ -44,7 +44,7 @@ class WorkingGroup(models.Model):
     )
     archived_at = models.DateTimeField(_("archived"), null=True, blank=True)
     created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
     created_at = models.DateTimeField(auto_now_add=True)
 
@@ -107,7 +107,7 @@ class Discussion(models.Model):
     group = models.ForeignKey(WorkingGroup, on_delete=models.CASCADE, related_name="discussions")
     title = models.CharField(_("title"), max_length=200)
     author = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
     created_at = models.DateTimeField(auto_now_add=True)
     last_post_at = models.DateTimeField(null=True, blank=True)
@@ -122,7 +122,7 @@ class Discussion(models.Model):
 class Post(models.Model):
     discussion = models.ForeignKey(Discussion, on_delete=models.CASCADE, related_name="posts")
     author = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
     text = models.TextField(_("text"), max_length=10000)
     created_at = models.DateTimeField(auto_now_add=True)
@@ -159,7 +159,7 @@ class Document(models.Model):
     title = models.CharField(_("title"), max_length=200)
     description = models.TextField(_("description"), blank=True)
     created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
@@ -172,7 +172,9 @@ class Document(models.Model):
 
 
 def document_path(instance, filename: str) -> str:
-    return f"groups/{uuid.uuid4().hex}"
+    # A random name; the extension is the one the content check found.
+    suffix = filename.rsplit(".", 1)[-1].lower() if "." in filename else "bin"
+    return f"groups/documents/{uuid.uuid4().hex}.{suffix}"
 
 
 class DocumentVersion(models.Model):
@@ -185,7 +187,7 @@ class DocumentVersion(models.Model):
     comment = models.CharField(_("what changed"), max_length=300, blank=True)
     text = models.TextField(blank=True, editable=False, help_text="Extracted text for search.")
     uploaded_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
     created_at = models.DateTimeField(auto_now_add=True)
 
@@ -210,7 +212,7 @@ class Result(models.Model):
     )
     published_on = models.DateField(_("date"))
     created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
 
     class Meta:

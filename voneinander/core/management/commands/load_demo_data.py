@@ -20,6 +20,8 @@ DEMO_MODULES = [
     "voneinander.workinggroups.demo",
     "voneinander.questions.demo",
     "voneinander.surveys.demo",
+    # Last: indexes what the others loaded.
+    "voneinander.search.demo",
 ]
 
 
