@@ -128,3 +128,19 @@ def _german_by_default():
     translation.activate("de")
     yield
     translation.activate("de")
+
+
+@pytest.fixture(autouse=True)
+def _vocabulary_survives_flush(request, django_db_blocker):
+    """The vocabulary a data migration seeds is there in every test that uses the
+    database. Transactional tests (the browser tests) end by emptying every table,
+    which would leave the tests after them without it."""
+    names = request.fixturenames
+    if "db" in names or "transactional_db" in names or request.node.get_closest_marker("django_db"):
+        request.getfixturevalue("django_db_setup")
+        from voneinander.knowledge import vocabulary
+        from voneinander.knowledge.models import Topic
+
+        with django_db_blocker.unblock():
+            if not Topic.objects.exists():
+                vocabulary.seed(Topic)

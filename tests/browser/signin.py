@@ -49,7 +49,10 @@ def sign_in_with_password(page, email: str) -> None:
     page.goto(reverse("account_login"))
     page.get_by_label("E-Mail").fill(email)
     page.get_by_label("Passwort", exact=True).fill(PASSWORD)
-    page.get_by_role("main").get_by_role("button", name=re.compile("^Anmeld")).click()
+    # Wait for the answer to load, so that the next step never leaves a page
+    # while it (and its accessibility check) is still loading.
+    with page.expect_navigation(wait_until="load"):
+        page.get_by_role("main").get_by_role("button", name=re.compile("^Anmeld")).click()
 
 
 def sign_in_with_totp(page, email: str, secret: str) -> None:
@@ -66,6 +69,7 @@ def sign_in_with_totp(page, email: str, secret: str) -> None:
 
 
 def sign_out(page) -> None:
-    page.get_by_role("button", name="Abmelden").click()
+    with page.expect_navigation(wait_until="load"):
+        page.get_by_role("button", name="Abmelden").click()
     nav = page.get_by_role("navigation", name="Hauptnavigation")
     expect(nav.get_by_role("link", name="Anmelden")).to_be_visible()

@@ -8,6 +8,7 @@ from django.urls import reverse
 
 from tests.factories import MunicipalityFactory
 from tests.knowledge.factories import AllianceFactory, AlliancePartnerFactory, SolutionFactory
+from tests.knowledge.races import plant_before_insert
 from voneinander.audit.models import AuditEvent
 from voneinander.knowledge import alliance_services as services
 from voneinander.knowledge.models import (
@@ -68,6 +69,22 @@ def test_create_alliance_with_partners_and_a_unique_address(world):
         ("Talheim", "Pilot")
     ]
     assert _actions() == ["alliance.created", "alliance.created"]
+
+
+def test_create_alliance_whose_address_is_taken_at_the_same_moment_gets_the_next(world):
+    # The address is checked twice (choosing it, full_clean); the other request wins after.
+    with plant_before_insert(
+        "knowledge_alliance",
+        lambda: AllianceFactory(network=world.network, slug="smarte-dorfer"),
+        after=2,
+    ):
+        created = services.create_alliance(
+            network=world.network, by=world.user("coordinator"), title="Smarte Dörfer"
+        )
+
+    assert created.slug == "smarte-dorfer-2"
+    assert Alliance.objects.count() == 2
+    assert _actions() == ["alliance.created"]
 
 
 def test_add_the_same_partner_twice_is_refused(world, alliance):

@@ -8,8 +8,11 @@ test_brokering_concurrency.py runs real threads on PostgreSQL).
 import pytest
 from django.core import mail
 from django.core.exceptions import ValidationError
+from django.utils import translation
+from django.utils.text import capfirst
+from django.utils.translation import gettext
 
-from tests.factories import ContactPersonFactory, MembershipFactory
+from tests.factories import ContactPersonFactory, CoordinatorFactory, MembershipFactory
 from tests.knowledge.factories import (
     AllianceFactory,
     AlliancePartnerFactory,
@@ -27,7 +30,15 @@ from voneinander.knowledge.models import (
     Outcome,
     RequestKind,
     RequestStatus,
+    SolutionVisibility,
 )
+from voneinander.networks.roles import forget_roles
+
+
+def _de(message: str, **params) -> str:
+    with translation.override("de"):
+        return gettext(message) % params if params else gettext(message)
+
 
 CHALLENGE = "Wir suchen eine digitale Terminvergabe für unser Bürgerbüro."
 
@@ -147,9 +158,44 @@ def test_suggest_asks_both_sides_without_passing_on_addresses(world, contact_req
     assert CHALLENGE in to_contact.body
     assert "member@example.org" not in to_contact.body + str(to_contact.reply_to)
     assert "neustadt@example.org" not in to_requester.body + str(to_requester.reply_to)
-    assert "Nora Neumann" in to_requester.body
+    # Who it is, the person who asked learns only with the introduction.
+    assert "Nora Neumann" not in to_requester.body + to_requester.subject
+    assert capfirst(_de("a contact person of %(municipality)s", municipality="Neustadt")) in (
+        to_requester.body
+    )
     assert "Termin-App" in to_requester.body
     assert _actions()[-1] == "brokering.suggested"
+
+
+def test_suggest_with_a_solution_the_contact_may_not_see_is_refused(world, contact_request):
+    internal = SolutionFactory(
+        network=world.network, title="Interne Termin-App", visibility=SolutionVisibility.NETWORK
+    )
+    expert = world.user("user")  # not a member of alpha
+
+    with pytest.raises(ValidationError) as caught:
+        _suggest(contact_request, world.user("coordinator"), expert, solution=internal)
+
+    assert caught.value.error_list[0].code == "solution"
+    assert not Introduction.objects.exists()
+    assert mail.outbox == []
+    assert ContactRequest.objects.get().status == RequestStatus.OPEN
+
+
+def test_suggest_with_a_solution_the_requester_may_not_see_is_refused(world, contact_request):
+    coordinator = world.user("coordinator")
+    CoordinatorFactory(network=world.other_network, user=coordinator)
+    forget_roles(coordinator)
+    beta_internal = SolutionFactory(
+        network=world.other_network, title="Beta intern", visibility=SolutionVisibility.NETWORK
+    )
+    beta_contact = ContactPersonFactory(membership=world.other_membership).user
+
+    with pytest.raises(ValidationError) as caught:
+        _suggest(contact_request, coordinator, beta_contact, solution=beta_internal)
+
+    assert caught.value.error_list[0].code == "solution"
+    assert not Introduction.objects.exists()
 
 
 def test_suggest_the_same_person_twice_is_refused(world, contact_request, helper):
@@ -382,10 +428,51 @@ def test_record_outcome_joint_project_adds_missing_partners_to_an_alliance(world
 def test_record_outcome_needs_an_alliance_for_a_joint_project(world, introduced):
     with pytest.raises(ValidationError) as caught:
         services.record_outcome(
-            introduction=introduced, by=world.user("member"), outcome=Outcome.JOINT_PROJECT
+            introduction=introduced, by=world.user("coordinator"), outcome=Outcome.JOINT_PROJECT
         )
     assert caught.value.error_list[0].code == "alliance"
     assert Introduction.objects.get().outcome == ""
+
+
+def test_record_outcome_by_the_person_who_asked_touches_no_alliance(world, introduced):
+    theirs = AllianceFactory(network=world.network, title="Mit Altstadt")
+    AlliancePartnerFactory(alliance=theirs, municipality=world.membership.municipality)
+    for extra in ({"new_alliance_title": "Eigene Allianz"}, {"alliance": theirs}):
+        with pytest.raises(ValidationError) as caught:
+            services.record_outcome(
+                introduction=introduced,
+                by=world.user("member"),
+                outcome=Outcome.JOINT_PROJECT,
+                **extra,
+            )
+        assert caught.value.error_list[0].code == "alliance"
+    assert list(Alliance.objects.values_list("title", flat=True)) == ["Mit Altstadt"]
+    assert list(theirs.partners.values_list("name", flat=True)) == ["Altstadt"]  # no Neustadt
+
+    services.record_outcome(
+        introduction=introduced, by=world.user("member"), outcome=Outcome.JOINT_PROJECT
+    )
+
+    assert (Introduction.objects.get().outcome, Introduction.objects.get().alliance) == (
+        Outcome.JOINT_PROJECT,
+        None,
+    )
+    assert Alliance.objects.count() == 1
+
+
+def test_record_outcome_by_the_person_who_asked_keeps_the_linked_alliance(world, introduced):
+    services.record_outcome(
+        introduction=introduced,
+        by=world.user("coordinator"),
+        outcome=Outcome.JOINT_PROJECT,
+        new_alliance_title="Gemeinsame Terminvergabe",
+    )
+
+    services.record_outcome(
+        introduction=introduced, by=world.user("member"), outcome=Outcome.JOINT_PROJECT
+    )
+
+    assert Introduction.objects.get().alliance == Alliance.objects.get()
 
 
 def test_record_outcome_refuses_an_alliance_of_another_network(world, introduced):

@@ -7,8 +7,10 @@ from django.core import mail
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.html import escape
+from django.utils.text import capfirst
+from django.utils.translation import gettext
 
 from tests.factories import ContactPersonFactory, MembershipFactory, UserFactory
 from tests.knowledge.factories import (
@@ -28,6 +30,7 @@ from voneinander.knowledge.models import (
     Outcome,
     RequestKind,
     RequestStatus,
+    SolutionVisibility,
 )
 from voneinander.search.services import reindex
 
@@ -35,6 +38,11 @@ CHALLENGE = "Wir suchen eine digitale Terminvergabe für unser Bürgerbüro."
 ASK = reverse("knowledge:brokering_ask", kwargs={"slug": "alpha"})
 INBOX = reverse("knowledge:brokering_inbox", kwargs={"slug": "alpha"})
 MINE = reverse("knowledge:brokering_mine")
+
+
+def _de(message: str, **params) -> str:
+    with translation.override("de"):
+        return gettext(message) % params if params else gettext(message)
 
 
 def _url(name, **kwargs):
@@ -318,6 +326,35 @@ def test_suggest_with_bad_input_is_a_form_error(world, client_as, contact_reques
     assert not Introduction.objects.exists()
 
 
+def test_suggest_with_a_solution_the_contact_may_not_see_is_a_field_error(
+    world, client_as, contact_request
+):
+    internal = SolutionFactory(
+        network=world.network, title="Interne Termin-App", visibility=SolutionVisibility.NETWORK
+    )
+    UserFactory(email="expertin@example.org", first_name="Eva", last_name="Expertin")
+    response = client_as(world.user("coordinator")).post(
+        _url("brokering_suggest", pk=contact_request.pk),
+        {"email": "expertin@example.org", "solution": internal.pk, "note": "Meine Notiz"},
+    )
+    assert response.status_code == 200
+    page = response.content.decode()
+    assert (
+        escape(
+            _de(
+                "%(name)s may not see “%(title)s” (it is for members of its network only, "
+                "or archived). Please choose another solution or none.",
+                name="Eva Expertin",
+                title="Interne Termin-App",
+            )
+        )
+        in page
+    )
+    assert re.search(r'<select name="solution"[^>]*aria-invalid="true"', page)
+    assert "Meine Notiz" in page
+    assert not Introduction.objects.exists()
+
+
 def test_suggest_the_same_person_again_is_a_field_error(world, client_as, introduction, helper):
     response = client_as(world.user("coordinator")).post(
         _url("brokering_suggest", pk=introduction.request_id), {"contact": helper.pk}
@@ -365,6 +402,44 @@ def test_no_address_is_shown_before_both_agreed(world, client_as, introduction, 
             assert "member@example.org" not in page, name
     contact_page = client_as(helper).get(_url("brokering_introduction", pk=introduction.pk))
     assert escape(CHALLENGE) in contact_page.content.decode()
+
+
+def test_requester_learns_who_was_suggested_only_with_the_introduction(
+    world, client_as, introduction, helper
+):
+    helper.position = "Leiterin Bürgerbüro"
+    helper.save()
+    services.answer_introduction(introduction=introduction, by=helper, agree=True)
+    pages = _pages_before_introduction(client_as, world, introduction, helper)
+    label = _de("a contact person of %(municipality)s", municipality="Neustadt")
+    for name in ("requester", "request"):
+        assert "Nora Neumann" not in pages[name], name
+        assert "Leiterin Bürgerbüro" not in pages[name], name
+        assert capfirst(label) in pages[name], name
+    assert "Nora Neumann" in pages["coordinator"]
+
+    services.answer_introduction(introduction=introduction, by=world.user("member"), agree=True)
+    after = client_as(world.user("member")).get(
+        _url("brokering_request", pk=introduction.request_id)
+    )
+    assert "Nora Neumann, Leiterin Bürgerbüro" in after.content.decode()
+
+
+def test_requester_sees_an_unnamed_expert_without_the_address(world, client_as, contact_request):
+    expert = UserFactory(email="geheim.person@example.org", first_name="", last_name="")
+    introduction = services.suggest_introduction(
+        contact_request=contact_request, by=world.user("coordinator"), contact=expert
+    )
+    requester = client_as(world.user("member"))
+    pages = [
+        requester.get(_url("brokering_request", pk=contact_request.pk)).content.decode(),
+        requester.get(_url("brokering_introduction", pk=introduction.pk)).content.decode(),
+    ]
+    message = mail.outbox[-1]
+    assert message.to == ["member@example.org"]
+    for page in [*pages, message.subject + message.body]:
+        assert "geheim.person" not in page
+        assert capfirst(_de("an expert")) in page
 
 
 def test_consent_through_the_pages_introduces_both(world, client_as, introduction, helper):
@@ -461,7 +536,7 @@ def introduced(world, introduction, helper):
 
 def test_outcome_page_records_a_joint_project_with_a_new_alliance(world, client_as, introduced):
     url = _url("brokering_outcome", pk=introduced.request_id, introduction_pk=introduced.pk)
-    client = client_as(world.user("member"))
+    client = client_as(world.user("coordinator"))
     assert 'value="joint_project"' in client.get(url).content.decode()
     response = client.post(
         url, {"outcome": "joint_project", "new_alliance_title": "Termin-Allianz"}
@@ -475,21 +550,25 @@ def test_outcome_page_records_a_joint_project_with_a_new_alliance(world, client_
     assert _url("alliance", slug=alliance.slug) in page
 
 
-def test_outcome_page_offers_the_requester_only_their_alliances(world, client_as, introduced):
+def test_outcome_page_lets_only_coordinators_link_alliances(world, client_as, introduced):
     theirs = AllianceFactory(network=world.network, title="Mit Altstadt")
     theirs.partner_links.create(municipality=world.membership.municipality)
-    other = AllianceFactory(network=world.network, title="Ohne Altstadt")
     url = _url("brokering_outcome", pk=introduced.request_id, introduction_pk=introduced.pk)
     page = client_as(world.user("member")).get(url).content.decode()
-    assert "Mit Altstadt" in page and "Ohne Altstadt" not in page
+    assert 'name="alliance"' not in page and 'name="new_alliance_title"' not in page
+    assert "Mit Altstadt" not in page
     coordinator_page = client_as(world.user("coordinator")).get(url).content.decode()
-    assert "Mit Altstadt" in coordinator_page and "Ohne Altstadt" in coordinator_page
-    # Posting an alliance that is not offered is a form error.
+    assert 'name="new_alliance_title"' in coordinator_page and "Mit Altstadt" in coordinator_page
+    # The person who asked records the outcome only; posted alliance fields change nothing.
     response = client_as(world.user("member")).post(
-        url, {"outcome": "joint_project", "alliance": other.pk}
+        url,
+        {"outcome": "joint_project", "alliance": theirs.pk, "new_alliance_title": "Eigene"},
     )
-    assert response.status_code == 200
-    assert Introduction.objects.get().alliance is None
+    assert response.status_code == 302
+    introduced.refresh_from_db()
+    assert (introduced.outcome, introduced.alliance) == (Outcome.JOINT_PROJECT, None)
+    assert list(Alliance.objects.values_list("title", flat=True)) == ["Mit Altstadt"]
+    assert list(theirs.partners.values_list("name", flat=True)) == ["Altstadt"]
 
 
 def test_outcome_joint_project_without_alliance_is_a_form_error(world, client_as, introduced):

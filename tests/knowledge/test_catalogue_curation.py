@@ -1,10 +1,11 @@
 """Curation through the pages (feature, archive, merge) and the vocabulary of topics."""
 
+import pytest
 from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext as _
 
-from tests.factories import MembershipFactory
+from tests.factories import CoordinatorFactory, MembershipFactory
 from tests.knowledge.catalogue_factories import (
     SolutionFileFactory,
     internal_solution_in,
@@ -108,7 +109,9 @@ def test_merge_asks_for_confirmation_then_merges(world, client_as):
 def test_merge_into_a_solution_of_another_network_by_address(world, client_as):
     into = solution_in(world, network="beta", title="Rufbus Beta")
     duplicate = solution_in(world, title="Rufbus")
-    client = client_as(world.user("coordinator"))
+    coordinator = world.user("coordinator")
+    CoordinatorFactory(network=world.other_network, user=coordinator)  # curates both
+    client = client_as(coordinator)
 
     response = client.post(
         _url("solution_merge", duplicate),
@@ -118,6 +121,87 @@ def test_merge_into_a_solution_of_another_network_by_address(world, client_as):
     assert response.status_code == 302
     duplicate.refresh_from_db()
     assert duplicate.merged_into == into
+
+
+def test_merge_into_another_network_needs_curating_the_target_too(world, client_as):
+    into = solution_in(world, network="beta", title="Rufbus Beta")  # public: alpha sees it
+    duplicate = internal_solution_in(world, title="Rufbus intern")
+    SolutionFileFactory(solution=duplicate, title="Interner Fahrplan")
+    client = client_as(world.user("coordinator"))
+
+    response = client.post(
+        _url("solution_merge", duplicate), {"address": into.slug, "confirmed": "1"}
+    )
+
+    assert response.status_code == 200
+    assert (
+        _de(
+            "You can merge only into solutions of networks you coordinate; “%(title)s” is not.",
+            title="Rufbus Beta",
+        )
+        in response.content.decode()
+    )
+    duplicate.refresh_from_db()
+    assert duplicate.merged_into is None
+    assert into.files.count() == 0
+    assert not into.revisions.exists()
+
+
+@pytest.mark.parametrize("target", ["public_same_network", "internal_other_network"])
+def test_merge_of_an_internal_duplicate_where_more_people_look_is_refused(world, client_as, target):
+    coordinator = world.user("coordinator")
+    CoordinatorFactory(network=world.other_network, user=coordinator)
+    if target == "public_same_network":
+        into = solution_in(world, title="Dorf-App")
+    else:
+        into = internal_solution_in(world, network="beta", title="Dorf-App")
+    duplicate = internal_solution_in(world, title="Geheime Dorf-App")
+    client = client_as(coordinator)
+
+    response = client.post(
+        _url("solution_merge", duplicate), {"address": into.slug, "confirmed": "1"}
+    )
+
+    assert response.status_code == 200
+    assert (
+        _de(
+            "“%(duplicate)s” is for members of its network only, but more people see "
+            "“%(title)s”. Make the duplicate public first, or merge it into a solution of "
+            "the same network that is for members only.",
+            duplicate="Geheime Dorf-App",
+            title="Dorf-App",
+        )
+        in response.content.decode()
+    )
+    duplicate.refresh_from_db()
+    assert duplicate.merged_into is None
+    history = client_as(None).get(_url("solution_history", into))
+    assert "Geheime Dorf-App" not in history.content.decode()
+
+
+def test_merge_of_an_internal_duplicate_from_the_list_is_refused_on_the_list(world, client_as):
+    into = solution_in(world, title="Dorf-App")
+    duplicate = internal_solution_in(world, title="Geheime Dorf-App")
+
+    response = client_as(world.user("coordinator")).post(
+        _url("solution_merge", duplicate), {"target": str(into.pk), "confirmed": "1"}
+    )
+
+    assert response.status_code == 200
+    assert 'aria-invalid="true"' in response.content.decode()
+    assert Solution.objects.get(pk=duplicate.pk).merged_into is None
+
+
+def test_merge_of_an_internal_duplicate_into_an_internal_one_of_the_network(world, client_as):
+    into = internal_solution_in(world, title="Dorf-App intern")
+    duplicate = internal_solution_in(world, title="Dorf-App intern doppelt")
+
+    response = client_as(world.user("coordinator")).post(
+        _url("solution_merge", duplicate), {"target": str(into.pk), "confirmed": "1"}
+    )
+
+    assert response.status_code == 302
+    assert Solution.objects.get(pk=duplicate.pk).merged_into == into
 
 
 def test_merge_refuses_unknown_invisible_and_ambiguous_targets(world, client_as):

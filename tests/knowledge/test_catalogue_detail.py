@@ -204,6 +204,20 @@ def test_merged_solution_leads_to_its_target(world, client):
     assert response["Location"] == target.get_absolute_url()
 
 
+def test_internal_merged_solution_does_not_lead_outsiders_to_its_target(world, client_as):
+    target = solution_in(world, title="Ziel")
+    duplicate = internal_solution_in(world, title="Intern doppelt", merged_into=target)
+
+    for person in (None, world.user("user")):
+        response = client_as(person).get(duplicate.get_absolute_url())
+        assert response.status_code == 404
+        assert target.get_absolute_url().encode() not in response.content
+    # Members of the network knew the duplicate: they are led on.
+    response = client_as(world.user("member")).get(duplicate.get_absolute_url())
+    assert response.status_code == 301
+    assert response["Location"] == target.get_absolute_url()
+
+
 def test_merged_solution_follows_a_chain_of_merges(world, client):
     final = solution_in(world, title="Endgültig")
     middle = solution_in(world, title="Mitte", merged_into=final)
@@ -272,7 +286,8 @@ def test_history_lists_revisions_with_author_time_and_changed_fields(world, clie
         note="Pilot gestartet",
     )
 
-    response = client_as(None).get(
+    # The member of the owning municipality may edit it, so sees the values.
+    response = client_as(member).get(
         reverse("knowledge:solution_history", kwargs={"slug": solution.slug})
     )
 
@@ -293,6 +308,47 @@ def test_history_lists_revisions_with_author_time_and_changed_fields(world, clie
         f'<td class="kern-table__cell" colspan="2">{_de("changed")}</td>'
     )
     assert member.email not in page
+
+
+def test_history_shows_values_only_to_those_who_may_edit(world, client_as):
+    member = world.user("member")
+    member.contact_visibility = ContactVisibility.PUBLIC
+    member.save()
+    solution = services.create_solution(
+        by=member,
+        network=world.network,
+        owner=world.membership.municipality,
+        data={
+            "title": "Dorf-App",
+            "summary": "Kurz",
+            "visibility": "network",
+            "description": "Kostet intern 48.000 Euro aus dem Sonderhaushalt.",
+            "costs_yearly_max": 48000,
+        },
+    )
+    services.update_solution(
+        solution=solution,
+        by=member,
+        changes={"description": "Eine App für das Dorf.", "visibility": "public"},
+        note="Haushaltszahlen entfernt",
+    )
+    url = reverse("knowledge:solution_history", kwargs={"slug": solution.slug})
+
+    outsider = client_as(world.user("user")).get(url).content.decode()
+    editor = client_as(member).get(url).content.decode()
+
+    for secret in ("Sonderhaushalt", "48.000", "Haushaltszahlen entfernt"):
+        assert secret not in outsider
+        assert secret in editor
+    assert member.display_name in outsider  # who and when stay visible
+    with translation.override("de"):
+        label = str(Solution._meta.get_field("description").verbose_name)
+    assert label[0].upper() + label[1:] in outsider  # which fields changed
+    assert (
+        _de("The old and new values are shown only to the people who may edit the solution.")
+        in outsider
+    )
+    assert "kern-table__cell vn-history-value" not in outsider
 
 
 def test_history_hides_authors_who_do_not_share_their_name(world, client_as):

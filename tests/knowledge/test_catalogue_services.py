@@ -7,16 +7,24 @@ from django.utils import timezone
 
 from tests.admissions.pdfs import letter_pdf
 from tests.events.followup_factories import EXE, SVG, image_bytes, upload
-from tests.factories import ContactPersonFactory, MembershipFactory, UserFactory
+from tests.factories import (
+    ContactPersonFactory,
+    CoordinatorFactory,
+    MembershipFactory,
+    UserFactory,
+)
 from tests.knowledge.catalogue_factories import SolutionFileFactory, solution_in
 from tests.knowledge.factories import AdoptionFactory, SoftwareFactory, TopicFactory, topic
+from tests.knowledge.races import plant_before_insert
 from voneinander.knowledge import services
 from voneinander.knowledge.models import (
     Adoption,
+    Solution,
     SolutionFile,
     SolutionFileKind,
     SolutionRevision,
     SolutionStatus,
+    SolutionVisibility,
     Topic,
 )
 from voneinander.networks.models import MembershipStatus
@@ -473,6 +481,91 @@ def test_merge_refuses_impossible_merges(world, problem):
         services.merge_solution(duplicate=duplicate, into=into, by=world.user("coordinator"))
 
     assert not SolutionRevision.objects.filter(solution__in=[into, duplicate]).exists()
+
+
+@pytest.mark.parametrize("case", ["target_not_curated", "internal_into_public"])
+def test_merge_refuses_what_the_person_may_not_merge(world, case):
+    if case == "target_not_curated":
+        into = solution_in(world, network="beta", title="Ziel Beta")
+        duplicate = solution_in(world)
+    else:
+        into = solution_in(world, title="Ziel öffentlich")
+        duplicate = solution_in(world, visibility=SolutionVisibility.NETWORK, title="Intern")
+    AdoptionFactory(solution=duplicate, municipality__name="Nutzerort")
+
+    with pytest.raises(ValidationError) as excinfo:
+        services.merge_solution(duplicate=duplicate, into=into, by=world.user("coordinator"))
+
+    assert excinfo.value.error_list[0].code == "not_allowed"
+    duplicate.refresh_from_db()
+    assert duplicate.merged_into is None
+    assert not into.adoptions.exists()
+    assert not SolutionRevision.objects.filter(solution__in=[into, duplicate]).exists()
+
+
+def test_merge_into_an_internal_solution_of_another_network_keeps_its_title_out(world):
+    coordinator = world.user("coordinator")
+    CoordinatorFactory(network=world.other_network, user=coordinator)
+    into = solution_in(world, network="beta", visibility=SolutionVisibility.NETWORK, title="Beta")
+    duplicate = solution_in(world, title="Öffentlich")
+
+    services.merge_solution(duplicate=duplicate, into=into, by=coordinator)
+
+    # Alpha's people read the duplicate's history; they may not see beta's internal title.
+    assert duplicate.revisions.get().changed == {"merged_into": [None, None]}
+    assert into.revisions.get().changed["merged_from"] == [None, "Öffentlich"]
+
+
+# --- Addresses taken at the same moment ----------------------------------------------------
+
+
+def test_create_solution_whose_address_is_taken_at_the_same_moment_gets_the_next(world):
+    with plant_before_insert(
+        "knowledge_solution", lambda: solution_in(world, title="Dorf-App", slug="dorf-app")
+    ):
+        created = _create(world, title="Dorf-App")
+
+    assert created.slug == "dorf-app-2"
+    assert set(Solution.objects.values_list("slug", flat=True)) == {"dorf-app", "dorf-app-2"}
+    assert created.revisions.count() == 1
+
+
+def test_create_topic_whose_address_is_taken_at_the_same_moment_gets_the_next(world):
+    with plant_before_insert(
+        "knowledge_topic", lambda: TopicFactory(name="Etwas anderes", slug="digitale-schule")
+    ):
+        created = services.create_topic(by=world.user("coordinator"), name="Digitale Schule")
+
+    assert created.slug == "digitale-schule-2"
+
+
+def test_create_topic_whose_name_is_taken_at_the_same_moment_is_a_form_error(world):
+    with (
+        plant_before_insert(
+            "knowledge_topic", lambda: TopicFactory(name="Digitale Schule", slug="anders")
+        ),
+        pytest.raises(ValidationError) as excinfo,
+    ):
+        services.create_topic(by=world.user("coordinator"), name="Digitale Schule")
+
+    assert "name" in _errors(excinfo)
+    assert Topic.objects.filter(name="Digitale Schule").count() == 1
+
+
+def test_insert_with_free_slug_adds_a_suffix_while_the_other_entry_is_not_visible(world):
+    solution_in(world, title="Dorf-App", slug="dorf-app")
+    late = Solution(
+        title="Dorf-App",
+        slug="dorf-app",
+        summary="Kurz",
+        network=world.network,
+        owner=world.membership.municipality,
+    )
+
+    services.insert_with_free_slug(late, next_slug=lambda: "dorf-app")
+
+    assert late.pk is not None
+    assert late.slug.startswith("dorf-app-") and len(late.slug) == len("dorf-app-") + 6
 
 
 # --- Topics ------------------------------------------------------------------------------

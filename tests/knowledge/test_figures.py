@@ -20,6 +20,8 @@ from tests.conftest import enable_totp
 from tests.events.factories import EventFactory, RegistrationFactory, berlin
 from tests.factories import CoordinatorFactory, MembershipFactory, NetworkFactory
 from tests.knowledge.factories import AdoptionFactory, AllianceFactory, SolutionFactory
+from tests.workinggroups.factories import WorkingGroupFactory
+from voneinander.events.models import Visibility
 from voneinander.knowledge import figures
 from voneinander.knowledge.models import (
     Adoption,
@@ -122,6 +124,17 @@ def programme(db):
     event(D(2025, 3, 1), cancelled_at=timezone.now())
     event(D(2025, 3, 1), networks=(other,))
     event(D(2025, 9, 10))
+    # Meetings of a private working group are not counted (nor who came).
+    private = WorkingGroupFactory(network=network, is_private=True, lead=False)
+    secret = event(D(2025, 2, 6), working_group=private, visibility=Visibility.INVITED)
+    RegistrationFactory(event=secret, checked_in_at=timezone.now())
+    event(
+        D(2025, 5, 21),
+        working_group=private,
+        visibility=Visibility.INVITED,
+        personal_data_purged_at=timezone.now(),
+        retained_figures={"registrations": {"confirmed": 4}, "checked_in": 4, "sessions": {}},
+    )
     return Programme(network, other, coordinator)
 
 
@@ -155,6 +168,28 @@ def test_programme_figures_count_each_figure_exactly(programme):
     assert _series(result, "meetings")["02/2025"] == 1
     assert _series(result, "attendance")["02/2025"] == 2
     assert _series(result, "attendance")["05/2025"] == 7
+
+
+def test_programme_figures_count_public_but_not_private_group_meetings(programme, client_as):
+    for private in (False, True):
+        group = WorkingGroupFactory(network=programme.network, is_private=private, lead=False)
+        start = berlin(2025, 7, 3 + private, 10)
+        meeting = EventFactory(
+            networks=[programme.network],
+            working_group=group,
+            starts_at=start,
+            ends_at=start + datetime.timedelta(hours=2),
+        )
+        RegistrationFactory(event=meeting, checked_in_at=timezone.now())
+
+    result = figures.programme_figures(programme.network, figures.year(2025), today=TODAY)
+
+    assert _series(result, "meetings")["07/2025"] == 1
+    assert _series(result, "attendance")["07/2025"] == 1
+    assert (result.totals["meetings"], result.totals["attendance"]) == (3, 10)
+    with _travel():
+        html = client_as(programme.coordinator).get(_url(programme.network)).content.decode()
+    assert gettext("Meetings of private working groups are not counted.") in html
 
 
 def test_programme_figures_of_a_quarter_stay_within_it(programme):

@@ -304,6 +304,38 @@ def test_parse_publiccode_refuses_deep_nesting():
     ]
 
 
+@pytest.mark.parametrize(
+    "value",
+    [
+        "9" * 5000,  # beyond Python's 4300 digits for int()
+        "0x" + "f" * 5000,  # read, but str() of it fails
+        ":".join(["59"] * 2000),  # a YAML 1.1 sexagesimal number
+    ],
+    ids=["decimal", "hexadecimal", "sexagesimal"],
+)
+def test_parse_publiccode_refuses_a_huge_number(value):
+    data = f'publiccodeYmlVersion: "0.4"\nname: {value}\n'.encode()
+    with pytest.raises(ValidationError) as caught, translation.override("de"):
+        interop.parse_publiccode(data)
+    assert caught.value.code == "yaml"
+    assert caught.value.messages == [
+        _de("The file contains a number that is too large (line %(line)s).", line=2)
+    ]
+
+
+def test_parse_publiccode_refuses_an_impossible_date():
+    with pytest.raises(ValidationError) as caught, translation.override("de"):
+        interop.parse_publiccode(b'publiccodeYmlVersion: "0.4"\nreleaseDate: 0000-01-01\n')
+    assert caught.value.code == "yaml"
+    assert caught.value.messages == [
+        _de(
+            "The file is not valid YAML: %(problem)s (line %(line)s).",
+            problem="year 0 is out of range",
+            line=2,
+        )
+    ]
+
+
 def test_parse_publiccode_names_every_problem():
     text = """\
 name: [keine, Zeichenkette]
@@ -426,6 +458,25 @@ def test_import_shows_the_problems_of_a_bad_file_and_creates_nothing(world, clie
     html = response.content.decode()
     assert "YAML" in html
     assert 'aria-invalid="true"' in html
+    assert not Solution.objects.exists()
+
+
+def test_import_of_a_huge_number_is_a_form_error(world, client_as):
+    response = client_as(world.user("member")).post(
+        _import_url(),
+        {
+            "file": _upload(MINIMAL.encode() + b"x-nummer: " + b"9" * 5000 + b"\n"),
+            "owner": world.membership.municipality.pk,
+        },
+    )
+    assert response.status_code == 200
+    assert (
+        _de(
+            "The file contains a number that is too large (line %(line)s).",
+            line=MINIMAL.count("\n") + 1,
+        )
+        in response.content.decode()
+    )
     assert not Solution.objects.exists()
 
 

@@ -40,7 +40,7 @@ def test_profile_lists_public_solutions_and_reuse_for_everyone(client, shared):
 
 
 @pytest.mark.parametrize(
-    "role,sees_internal", [("user", False), ("member", True), ("coordinator", True)]
+    ("role", "sees_internal"), [("user", False), ("member", True), ("coordinator", True)]
 )
 def test_profile_shows_internal_solutions_only_to_the_network(
     client_as, world, shared, role, sees_internal

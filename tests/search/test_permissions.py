@@ -84,6 +84,8 @@ def _plant(world):
         visibility=Visibility.PUBLIC,
         working_group=private,
         description=WORD,
+        # Still named from when they led the group: no member, so they must not find it.
+        organisers=[world.user("contact")],
     )
     DocumentVersionFactory(
         document=DocumentFactory(group=private, title="Geheimes Protokoll"), text=WORD

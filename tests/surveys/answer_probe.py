@@ -8,6 +8,8 @@ Usage:
   answer_probe.py rush FIRST COUNT THREADS START_AT
         people FIRST … FIRST+COUNT-1 of every municipality submit at once
   answer_probe.py count      the responses per municipality
+  answer_probe.py edit_race  a coordinator renames the options while, right after the
+        check "no responses yet", a person submits a response from another thread
 
 Prints one JSON object. Runs with the development settings (SQLite in IMMEDIATE
 mode with a busy timeout, or PostgreSQL from DATABASE_URL), as an app process does.
@@ -129,6 +131,69 @@ def rush(emails: list[str], threads: int, start_at: float) -> dict:
     return {"outcomes": dict(outcomes), "accepted": sorted(accepted)}
 
 
+def edit_race() -> dict:
+    """Rename the options; a response comes in just after the edit's check for responses.
+
+    The submission runs in a thread of its own (its own connection), started from
+    inside the edit as soon as the edit has asked whether responses exist, and is
+    given two seconds. If it got through meanwhile, the edit went on to change the
+    options of an answered question.
+    """
+    survey = Survey.objects.select_related("network").get(title=TITLE)
+    question = survey.questions.get()
+    coordinator = User.objects.create(email="koordination@example.org", password="!")
+    respondent = User.objects.get(email=person(0, 0))
+    chosen = question.options.get(position=0)
+    state = {"submission": None, "fired": False}
+
+    def submit():
+        try:
+            fresh = Survey.objects.select_related("network").get(pk=survey.pk)
+            services.submit_response(
+                survey=fresh, user=respondent, answers={question.pk: chosen.pk}
+            )
+            state["submission"] = "accepted"
+        except ValidationError as error:
+            state["submission"] = f"refused:{error.code}"
+        finally:
+            connections.close_all()
+
+    worker = threading.Thread(target=submit)
+
+    def wrapper(execute, sql, params, many, context):
+        result = execute(sql, params, many, context)
+        if not state["fired"] and "surveys_response" in sql:
+            state["fired"] = True
+            worker.start()
+            worker.join(timeout=2)
+            state["submitted_during_edit"] = not worker.is_alive()
+        return result
+
+    try:
+        with connection.execute_wrapper(wrapper):
+            services.save_question(
+                survey=survey,
+                by=coordinator,
+                question=question,
+                values={"kind": "single", "text": "Ja?", "required": True},
+                options=["Vielleicht", "Nein"],
+            )
+        edit = "saved"
+    except ValidationError as error:
+        edit = f"refused:{error.code}"
+    if state["fired"]:
+        worker.join()
+    chosen.refresh_from_db()
+    return {
+        "edit": edit,
+        "fired": state["fired"],
+        "submitted_during_edit": state.get("submitted_during_edit"),
+        "submission": state["submission"],
+        "responses": Response.objects.filter(survey=survey).count(),
+        "answered_option_now": chosen.text,
+    }
+
+
 def count() -> dict:
     per_municipality = dict(
         Response.objects.values_list("municipality__name").annotate(n=Count("pk"))
@@ -150,6 +215,8 @@ def main(argv: list[str]) -> dict:
         return rush(emails, threads, start_at)
     if command == "count":
         return count()
+    if command == "edit_race":
+        return edit_race()
     raise SystemExit(f"unknown command {command!r}")
 
 

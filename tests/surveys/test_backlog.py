@@ -1,6 +1,7 @@
 """The topic backlog: topics from survey results, their status, links, and why they were chosen."""
 
 import pytest
+from django.core.exceptions import ValidationError
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
@@ -19,6 +20,7 @@ from tests.surveys.factories import (
 from voneinander.audit.models import AuditEvent
 from voneinander.events.models import Visibility
 from voneinander.knowledge.models import Topic
+from voneinander.surveys import services
 from voneinander.surveys.models import BacklogStatus, BacklogTopic, QuestionKind
 from voneinander.workinggroups.models import GroupMember, MemberStatus, WorkingGroup
 
@@ -286,3 +288,142 @@ def test_survey_page_and_backlog_are_linked_from_the_survey_list(world, client_a
     page = client_as(world.user("member")).get(reverse("surveys:list")).content.decode()
     assert BACKLOG in page
     assert reverse("surveys:backlog", kwargs={"slug": "beta"}) not in page
+
+
+# --- Only meetings the coordinator may see ---------------------------------------------------
+
+
+def _private_meeting(world, title="Geheimes AG-Treffen"):
+    """A meeting of alpha's private working group; alpha's coordinator is no member of it."""
+    group = _group(world.network, private=True, title="AG Verschlossen", slug="ag-verschlossen")
+    return EventFactory(
+        networks=[world.network],
+        working_group=group,
+        visibility=Visibility.INVITED,
+        title=title,
+    )
+
+
+def test_backlog_form_offers_only_meetings_the_coordinator_can_see(world, client_as):
+    hidden = _private_meeting(world)
+    shown = EventFactory(networks=[world.network], title="Netzwerktreffen Winter")
+    client = client_as(world.user("coordinator"))
+
+    response = client.get(ADD)
+
+    assert list(response.context["form"].fields["event"].queryset) == [shown]
+    page = response.content.decode()
+    assert "Netzwerktreffen Winter" in page
+    assert "Geheimes AG-Treffen" not in page
+    response = client.post(ADD, _data(status="agenda", event=hidden.pk))
+    assert list(response.context["form"].errors) == ["event"]
+    assert "Geheimes AG-Treffen" not in response.content.decode()
+    assert not BacklogTopic.objects.exists()
+
+
+def test_service_refuses_a_meeting_the_coordinator_cannot_see(world):
+    hidden = _private_meeting(world)
+    with pytest.raises(ValidationError) as raised:
+        services.create_backlog_topic(
+            network=world.network,
+            by=world.user("coordinator"),
+            values={"title": "Thema", "status": BacklogStatus.AGENDA, "event": hidden},
+        )
+    assert list(raised.value.error_dict) == ["event"]
+    assert not BacklogTopic.objects.exists()
+
+
+def test_a_linked_meeting_the_editor_cannot_see_is_neither_named_nor_lost(world, client_as):
+    hidden = _private_meeting(world)
+    item = BacklogTopicFactory(
+        network=world.network, title="Open Data", status=BacklogStatus.AGENDA, event=hidden
+    )
+    client = client_as(world.user("coordinator"))
+    url = reverse("surveys:backlog_edit", kwargs={"slug": "alpha", "pk": item.pk})
+
+    page = client.get(url)
+
+    assert "event" not in page.context["form"].fields
+    assert "Geheimes AG-Treffen" not in page.content.decode()
+    response = client.post(url, _data(title="Open Data II", status="agenda"))
+    assert response.status_code == 302
+    item.refresh_from_db()
+    assert (item.title, item.event) == ("Open Data II", hidden)
+
+
+# --- Only final results become topics --------------------------------------------------------
+
+
+@pytest.fixture
+def running(world):
+    """An open survey with interim figures: 1 of 1 chose Rufbus; one idea in free text."""
+    survey = SurveyFactory(network=world.network, title="Laufende Umfrage")
+    choice = question(survey, QuestionKind.SINGLE, ["Rufbus", "Dorfladen"], text="Was fehlt?")
+    idea = question(survey, QuestionKind.TEXT, text="Idee?", required=False)
+    respond(
+        survey,
+        world.membership.municipality,
+        {choice: choice.options.get(text="Rufbus"), idea: "Mitfahrbank"},
+    )
+    return survey
+
+
+def test_results_of_an_open_survey_offer_no_backlog_links(world, client_as, running):
+    page = (
+        client_as(world.user("coordinator"))
+        .get(reverse("surveys:results", kwargs={"pk": running.pk}))
+        .content.decode()
+    )
+    assert "Rufbus" in page  # the coordination sees the interim figures
+    assert "?option=" not in page and "?antwort=" not in page
+
+
+@pytest.mark.parametrize("source", ["option", "antwort"])
+def test_an_open_surveys_result_cannot_become_a_topic(world, client_as, running, source):
+    if source == "option":
+        pk = running.questions.get(kind=QuestionKind.SINGLE).options.get(text="Rufbus").pk
+        post = {"source_option": pk}
+    else:
+        pk = running.questions.get(kind=QuestionKind.TEXT).answers.get().pk
+        post = {"source_answer": pk}
+    client = client_as(world.user("coordinator"))
+    results = reverse("surveys:results", kwargs={"pk": running.pk})
+
+    response = client.get(f"{ADD}?{source}={pk}", follow=True)
+
+    assert response.redirect_chain == [(results, 302)]
+    assert services.source_closed_message() in response.content.decode()
+    assert client.post(ADD, _data(**post))["Location"] == results
+    assert not BacklogTopic.objects.exists()
+
+
+def test_service_refuses_topics_from_an_open_survey(world, running):
+    option = running.questions.get(kind=QuestionKind.SINGLE).options.first()
+    answer = running.questions.get(kind=QuestionKind.TEXT).answers.get()
+    for source in ({"option": option}, {"answer": answer}):
+        with pytest.raises(ValidationError) as raised:
+            services.create_backlog_topic(
+                network=world.network,
+                by=world.user("coordinator"),
+                values={"title": "Rufbus", "status": BacklogStatus.PROPOSED},
+                **source,
+            )
+        assert raised.value.code == "survey_open"
+    assert not BacklogTopic.objects.exists()
+
+
+def test_backlog_shows_no_figures_of_a_survey_still_open(world, client_as, running):
+    option = running.questions.get(kind=QuestionKind.SINGLE).options.get(text="Rufbus")
+    BacklogTopicFactory(  # made before the rule, with the interim figures
+        network=world.network,
+        title="Rufbus fürs Dorf",
+        survey=running,
+        question=option.question,
+        option=option,
+        votes=1,
+        base=1,
+        place=1,
+    )
+    page = client_as(world.user("member")).get(BACKLOG).content.decode()
+    assert "Rufbus fürs Dorf" in page and "Laufende Umfrage" in page
+    assert "1 of 1" not in page and "100 %" not in page and "place 1" not in page

@@ -68,6 +68,22 @@ def test_concurrency_ten_people_of_each_municipality_answer_at_once(backend, tmp
 
 @pytest.mark.subprocess
 @pytest.mark.parametrize("backend", BACKENDS)
+def test_concurrency_a_response_waits_for_a_question_edit_in_progress(backend, tmp_path):
+    """Edits and submissions lock the survey: no response slips in between check and edit."""
+    with AnswerProbe(backend, tmp_path) as db:
+        db.run("setup", 1, 1)
+        race = db.run("edit_race")
+    print(backend, race)
+    assert race["fired"]
+    assert race["submitted_during_edit"] is False
+    assert race["edit"] == "saved"
+    # The response came in after the edit and was checked against the new options.
+    assert (race["submission"], race["responses"]) == ("accepted", 1)
+    assert race["answered_option_now"] == "Vielleicht"
+
+
+@pytest.mark.subprocess
+@pytest.mark.parametrize("backend", BACKENDS)
 def test_concurrency_without_the_constraint_stores_a_municipality_twice(backend, tmp_path):
     with AnswerProbe(backend, tmp_path) as db:
         rush, state = _rush(db, "--without-constraint")

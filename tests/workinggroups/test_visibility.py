@@ -36,7 +36,7 @@ from voneinander.events.selectors import events_visible_to
 from voneinander.networks.models import MembershipStatus
 from voneinander.networks.roles import forget_roles
 from voneinander.workinggroups import services
-from voneinander.workinggroups.models import MemberStatus
+from voneinander.workinggroups.models import GroupRole, MemberStatus
 from voneinander.workinggroups.permissions import can_read_space, can_see_group
 from voneinander.workinggroups.roles import forget_group_roles
 from voneinander.workinggroups.selectors import groups_visible_to, space_visible_to
@@ -240,13 +240,99 @@ def test_invitation_does_not_open_a_private_groups_meeting(world, planted):
     assert not events_visible_to(guest).filter(pk=meeting.pk).exists()
 
 
-def test_named_organiser_sees_the_meeting_without_being_a_member(world, planted):
+def test_named_organiser_who_is_not_a_member_does_not_see_the_meeting(world, planted):
     organiser = world.user("member")
+    meeting = planted["meetings"][0]
+    meeting.organisers.add(organiser)
+    assert not can_see_event(organiser, meeting)
+    assert not events_visible_to(organiser).filter(pk=meeting.pk).exists()
+    assert not organiser.has_perm("events.manage_event", meeting)
+    assert not can_read_space(organiser, planted["group"])
+
+
+def test_named_organiser_who_is_a_member_sees_and_manages_the_meeting(world, planted):
+    organiser = person_in(world.network)
+    GroupMemberFactory(group=planted["group"], user=organiser)
     meeting = planted["meetings"][0]
     meeting.organisers.add(organiser)
     assert can_see_event(organiser, meeting)
     assert events_visible_to(organiser).filter(pk=meeting.pk).exists()
-    assert not can_read_space(organiser, planted["group"])
+    assert organiser.has_perm("events.manage_event", meeting)
+
+
+def _lead_with_meetings(world, planted):
+    """A second lead who scheduled a coming meeting and organised a past one."""
+    lead = person_in(world.network)
+    GroupMemberFactory(group=planted["group"], user=lead, role=GroupRole.LEAD)
+    start = timezone.now() + datetime.timedelta(days=7)
+    coming = services.schedule_meeting(
+        group=planted["group"],
+        by=lead,
+        values={
+            "title": "Kommendes Treffen",
+            "starts_at": start,
+            "ends_at": start + datetime.timedelta(hours=2),
+        },
+    )
+    past = EventFactory(
+        networks=[world.network],
+        kind=EventKind.WORKING_GROUP,
+        working_group=planted["group"],
+        visibility=Visibility.INVITED,
+        starts_at=timezone.now() - datetime.timedelta(days=30),
+        ends_at=timezone.now() - datetime.timedelta(days=30, hours=-2),
+        organisers=[lead],
+    )
+    forget_group_roles(lead)
+    assert can_see_event(lead, coming) and lead.has_perm("events.manage_event", coming)
+    return lead, coming, past
+
+
+def _fresh(user):
+    return type(user).objects.get(pk=user.pk)
+
+
+@pytest.mark.parametrize("how", ["leave", "remove", "hand_over_and_leave"])
+def test_a_former_lead_no_longer_sees_or_manages_the_meetings(world, planted, how):
+    lead, coming, past = _lead_with_meetings(world, planted)
+    member = planted["group"].members.get(user=lead)
+    successor = planted["group"].members.exclude(user=lead).filter(role=GroupRole.MEMBER).get()
+    if how == "leave":
+        services.leave_group(group=planted["group"], user=lead)
+    elif how == "remove":
+        services.remove_member(member=member, by=world.user("contact"))
+    else:
+        services.hand_over_lead(
+            group=planted["group"], from_member=member, to_member=successor, by=lead, leave=True
+        )
+    lead = _fresh(lead)
+    assert not coming.organisers.filter(pk=lead.pk).exists()
+    assert past.organisers.filter(pk=lead.pk).exists()  # the record of who organised it
+    for meeting in (coming, past, *planted["meetings"]):
+        meeting = type(meeting).objects.get(pk=meeting.pk)
+        assert not can_see_event(lead, meeting)
+        assert not lead.has_perm("events.manage_event", meeting)
+    assert not events_visible_to(lead).filter(working_group=planted["group"]).exists()
+    if how == "hand_over_and_leave":
+        assert coming.organisers.filter(pk=successor.user_id).exists()
+
+
+def test_a_lead_who_steps_down_stays_a_member_but_no_organiser(world, planted):
+    lead, coming, _past = _lead_with_meetings(world, planted)
+    services.step_down(member=planted["group"].members.get(user=lead), by=lead)
+    lead = _fresh(lead)
+    assert not coming.organisers.filter(pk=lead.pk).exists()
+    coming = type(coming).objects.get(pk=coming.pk)
+    assert can_see_event(lead, coming)
+    assert not lead.has_perm("events.manage_event", coming)
+
+
+def test_a_new_lead_organises_the_coming_meetings(world, planted):
+    _lead, coming, past = _lead_with_meetings(world, planted)
+    member = planted["group"].members.filter(role=GroupRole.MEMBER).get()
+    services.make_lead(member=member, by=world.user("contact"))
+    assert coming.organisers.filter(pk=member.user_id).exists()
+    assert not past.organisers.filter(pk=member.user_id).exists()
 
 
 def test_members_see_a_public_groups_meeting_whatever_its_visibility(world):

@@ -8,9 +8,10 @@ predicate answers for one event, the selector filters lists. Both grant:
 - organisers (named organisers, coordinators of an organising network) and
   platform admins: every event.
 A meeting of a private working group is the exception: only the group's
-active members, the event's named organisers and platform admins see it (not
-coordinators as such, not invited people); members of the group see it
-whatever its visibility.
+active members and platform admins see it (not coordinators as such, not
+invited people, not named organisers who are no longer active members — a
+former lead stays named on old meetings); members of the group see it whatever
+its visibility.
 """
 
 import rules
@@ -61,13 +62,14 @@ def _in_group(event, user) -> bool:
 def is_event_organiser(user, event) -> bool:
     """Named organiser, or coordinator of one of the organising networks.
 
-    For a private working group's meeting only the named organisers: being a
-    coordinator does not open the group's space.
+    For a private working group's meeting only the named organisers who are
+    still active members of the group: being a coordinator does not open the
+    group's space, and neither does having led the group once.
     """
     if event is None or not user.is_authenticated or not user.is_active:
         return False
     if of_private_group(event):
-        return _is_named(event, "organisers", user)
+        return _in_group(event, user) and _is_named(event, "organisers", user)
     roles = network_roles(user)
     if any(roles.has(network_id, COORDINATOR) for network_id in event_network_ids(event)):
         return True
@@ -81,7 +83,7 @@ def can_see_event(user, event) -> bool:
     if of_private_group(event):
         if not user.is_authenticated or not user.is_active:
             return False
-        return _is_admin(user) or _in_group(event, user) or _is_named(event, "organisers", user)
+        return _is_admin(user) or _in_group(event, user)
     if event.visibility == PUBLIC:
         return True
     if not user.is_authenticated or not user.is_active:

@@ -53,8 +53,8 @@ def _not_of_a_private_group() -> Q:
 def visibility_filter(user) -> Q | None:
     """The condition on Event rows that `user` may see; None means every row.
 
-    Meetings of a private working group: only its active members and the
-    event's named organisers (see `permissions.can_see_event`).
+    Meetings of a private working group: only its active members (named
+    organisers too only while they are; see `permissions.can_see_event`).
     """
     if _is_admin(user):
         return None
@@ -68,8 +68,8 @@ def visibility_filter(user) -> Q | None:
     if roles.coordinated:
         condition |= Q(pk__in=_organised_by_networks(roles.coordinated))
     condition |= Q(pk__in=Event.invited.through.objects.filter(user=user).values("event_id"))
-    condition &= _not_of_a_private_group()
     condition |= Q(pk__in=Event.organisers.through.objects.filter(user=user).values("event_id"))
+    condition &= _not_of_a_private_group()
     groups = active_group_ids(user)  # a subquery: no query of its own
     if groups is not None:
         condition |= Q(working_group_id__in=groups)

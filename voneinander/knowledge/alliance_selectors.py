@@ -3,7 +3,7 @@ to those who may see it (through `solutions_visible_to`)."""
 
 from __future__ import annotations
 
-from django.db.models import Prefetch, Q, QuerySet
+from django.db.models import Prefetch, QuerySet
 from django.shortcuts import get_object_or_404
 
 from voneinander.knowledge.models import Alliance, AlliancePartner
@@ -60,12 +60,6 @@ def solutions_for_alliance(user, network):
     return solutions_visible_to(user).filter(network=network).order_by("title")
 
 
-def alliances_for_outcome(user, network, *, coordinator: bool) -> QuerySet[Alliance]:
-    """Alliances an outcome may be linked to: the network's (coordinators) or those the
-    person's municipality takes part in."""
-    found = Alliance.objects.filter(network=network).order_by("title")
-    if coordinator:
-        return found
-    if not (user.municipality_id and user.municipality_confirmed_at):
-        return found.none()
-    return found.filter(Q(partner_links__municipality_id=user.municipality_id)).distinct()
+def alliances_for_outcome(network) -> QuerySet[Alliance]:
+    """Alliances an outcome may be linked to (by the network's coordinators)."""
+    return Alliance.objects.filter(network=network).order_by("title")

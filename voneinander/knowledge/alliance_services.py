@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 
 from voneinander.audit.services import record_event
 from voneinander.knowledge.models import Alliance, AlliancePartner, AllianceStatus
+from voneinander.knowledge.services import insert_with_free_slug
 
 EDITABLE_FIELDS = ("title", "description", "status", "formed_on", "solution")
 SLUG_LENGTH = Alliance._meta.get_field("slug").max_length
@@ -52,7 +53,7 @@ def create_alliance(
     with transaction.atomic():
         alliance.slug = unique_slug(alliance.title)
         alliance.full_clean(exclude=["created_by"])
-        alliance.save()
+        insert_with_free_slug(alliance, next_slug=lambda: unique_slug(alliance.title))
         seen = set()
         for municipality, role in partners:
             if municipality is None or municipality.pk in seen:

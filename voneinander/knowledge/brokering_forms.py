@@ -161,15 +161,19 @@ class OutcomeForm(forms.Form):
         help_text=_("Both municipalities are added as partners."),
     )
 
-    def __init__(self, *args, alliances, **kwargs):
+    def __init__(self, *args, alliances=None, **kwargs):
+        """Without `alliances` (people who do not coordinate the network) only the outcome."""
         super().__init__(*args, **kwargs)
-        self.fields["alliance"].queryset = alliances
+        if alliances is None:
+            del self.fields["alliance"], self.fields["new_alliance_title"]
+        else:
+            self.fields["alliance"].queryset = alliances
 
     def clean(self):
         cleaned = super().clean()
         outcome = cleaned.get("outcome")
         alliance, title = cleaned.get("alliance"), cleaned.get("new_alliance_title", "").strip()
-        if outcome == Outcome.JOINT_PROJECT:
+        if outcome == Outcome.JOINT_PROJECT and "alliance" in self.fields:
             if alliance and title:
                 self.add_error(
                     "new_alliance_title",

@@ -171,6 +171,8 @@ def suggest_introduction(
         )
     if Introduction.objects.filter(request=contact_request, contact=contact).exists():
         raise ValidationError(_duplicate_message(contact), code="duplicate")
+    if solution is not None:
+        _check_solution_visible(solution, contact=contact, requester=contact_request.requester)
     introduction = Introduction(
         request=contact_request,
         contact=contact,
@@ -207,6 +209,28 @@ def suggest_introduction(
         raise ValidationError(_duplicate_message(contact), code="duplicate") from None
     contact_request.refresh_from_db(fields=["status", "updated_at"])
     return introduction
+
+
+def _check_solution_visible(solution, *, contact, requester) -> None:
+    """Both sides read the solution's title (pages, e-mails): each must be allowed to see it."""
+    if not contact.has_perm("knowledge.view_solution", solution):
+        raise ValidationError(
+            _(
+                "%(name)s may not see “%(title)s” (it is for members of its network only, "
+                "or archived). Please choose another solution or none."
+            )
+            % {"name": contact.display_name, "title": solution.title},
+            code="solution",
+        )
+    if requester is not None and not requester.has_perm("knowledge.view_solution", solution):
+        raise ValidationError(
+            _(
+                "The person who asked may not see “%(title)s” (it is for members of its "
+                "network only, or archived). Please choose another solution or none."
+            )
+            % {"title": solution.title},
+            code="solution",
+        )
 
 
 def _duplicate_message(contact) -> str:
@@ -299,27 +323,45 @@ def record_outcome(
     alliance: Alliance | None = None,
     new_alliance_title: str = "",
 ) -> Introduction:
-    """What came of an introduction; a joint project links or creates an alliance."""
+    """What came of an introduction; a joint project links or creates an alliance.
+
+    Alliances are public and name their partners, so only those who may create
+    one (the network's coordinators) link an outcome to an alliance; for anyone
+    else (the person who asked) the outcome is recorded without touching alliances.
+    """
     if outcome not in Outcome.values or not outcome:
         raise ValidationError(_("Please choose an outcome."), code="outcome")
     contact_request = introduction.request
     if contact_request.status == RequestStatus.WITHDRAWN:
         raise _request_conflict(contact_request)
     new_alliance_title = " ".join((new_alliance_title or "").split())
-    if outcome == Outcome.JOINT_PROJECT and alliance is None and not new_alliance_title:
+    may_link = by.has_perm("knowledge.create_alliance", contact_request.network)
+    if not may_link and (alliance is not None or new_alliance_title):
+        raise ValidationError(
+            _("Only the coordinators of the network can link an outcome to an alliance."),
+            code="alliance",
+        )
+    if (
+        may_link
+        and outcome == Outcome.JOINT_PROJECT
+        and alliance is None
+        and not new_alliance_title
+    ):
         raise ValidationError(
             _("Please choose the alliance or give the title of a new one."), code="alliance"
         )
     if alliance is not None and alliance.network_id != contact_request.network_id:
         raise ValidationError(_("Please choose an alliance of this network."), code="alliance")
+    changes = {"outcome": outcome}
     with transaction.atomic():
-        if outcome == Outcome.JOINT_PROJECT:
-            alliance = _alliance_for(introduction, by, alliance, new_alliance_title)
-        else:
-            alliance = None
+        if outcome != Outcome.JOINT_PROJECT:
+            changes["alliance"] = None
+        elif may_link:
+            changes["alliance"] = _alliance_for(introduction, by, alliance, new_alliance_title)
+        # else: a joint project keeps the alliance a coordinator may have linked.
         updated = Introduction.objects.filter(
             pk=introduction.pk, introduced_at__isnull=False
-        ).update(outcome=outcome, alliance=alliance)
+        ).update(**changes)
         if not updated:
             raise ValidationError(
                 _("The two sides have not been introduced yet; there is no outcome to record."),
@@ -332,7 +374,7 @@ def record_outcome(
             data={
                 "introduction_id": introduction.pk,
                 "outcome": outcome,
-                "alliance_id": alliance.pk if alliance else None,
+                "alliance_id": changes["alliance"].pk if changes.get("alliance") else None,
             },
         )
     introduction.refresh_from_db()

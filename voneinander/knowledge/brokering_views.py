@@ -32,6 +32,7 @@ _FIELD_OF_CODE = {
     "kind": "kind",
     "contact": "contact",
     "duplicate": "contact",
+    "solution": "solution",
     "outcome": "outcome",
     "alliance": "alliance",
 }
@@ -247,11 +248,9 @@ def outcome(request, pk, introduction_pk):
     introduction = selectors.introduction_of_request(contact_request, introduction_pk)
     introduction.request = contact_request
     user = request.user
-    alliances = alliances_for_outcome(
-        user,
-        contact_request.network,
-        coordinator=user.has_perm("knowledge.create_alliance", contact_request.network),
-    )
+    # Alliances are public: only coordinators link an outcome to one or create one.
+    can_link = user.has_perm("knowledge.create_alliance", contact_request.network)
+    alliances = alliances_for_outcome(contact_request.network) if can_link else None
     initial = {"outcome": introduction.outcome or None, "alliance": introduction.alliance_id}
     form = OutcomeForm(request.POST or None, initial=initial, alliances=alliances)
     if introduction.introduced_at is None:
@@ -267,8 +266,8 @@ def outcome(request, pk, introduction_pk):
                 introduction=introduction,
                 by=user,
                 outcome=data["outcome"],
-                alliance=data["alliance"],
-                new_alliance_title=data["new_alliance_title"],
+                alliance=data.get("alliance"),
+                new_alliance_title=data.get("new_alliance_title", ""),
             )
         except ValidationError as error:
             _add_service_error(form, error)
@@ -283,6 +282,7 @@ def outcome(request, pk, introduction_pk):
             "network": contact_request.network,
             "introduction": introduction,
             "form": form,
+            "can_link": can_link,
         },
     )
 

@@ -11,6 +11,8 @@ Figures (each per month, or per quarter for periods longer than two years):
 - alliances formed: alliances of the network formed in the period (their
   "formed on" date; without one, the day they were entered, unless still forming);
 - meetings held: events of the network, not cancelled, that ended in the period;
+  meetings of private working groups are not counted (the figures go to people
+  outside the group: coordinators, the funder);
 - attendance: people checked in at those meetings, including the counts kept
   after their personal data was deleted (`Event.retained_figures`).
 
@@ -205,7 +207,7 @@ def programme_figures(
         )
         meetings = Event.objects.filter(
             networks=network, cancelled_at__isnull=True, ends_at__gte=since, ends_at__lt=until
-        )
+        ).exclude(working_group__is_private=True)
         flows["meetings"] = _by_month(meetings, _month_of("ends_at"))
         live = _by_month(
             Registration.objects.filter(

@@ -552,8 +552,9 @@ class MergeForm(forms.Form):
             raise forms.ValidationError(
                 _("Please choose a solution from the list or enter an address (one of the two).")
             )
+        field = "target" if chosen else "address"
         if chosen:
-            data["into"] = self.candidates[chosen]
+            into = self.candidates[chosen]
         else:
             into = selectors.solution_by_address(self.user, address)
             if into is None:
@@ -562,10 +563,12 @@ class MergeForm(forms.Form):
                     _("There is no solution you may see at the address “%(address)s”.")
                     % {"address": address},
                 )
-            elif into.pk == self.solution.pk:
-                self.add_error("address", _("A solution cannot be merged into itself."))
-            else:
-                data["into"] = into
+                return data
+        refusal = selectors.merge_refusal(self.user, self.solution, into)
+        if refusal:
+            self.add_error(field, refusal)
+        else:
+            data["into"] = into
         return data
 
 

@@ -299,6 +299,24 @@ class _StrictLoader(yaml.SafeLoader):
             )
         return super().compose_node(parent, index)
 
+    def construct_object(self, node, deep=False):
+        """Values Python cannot hold or print (a number with thousands of digits, the
+        date 0000-01-01) are a problem of the file, named with its line."""
+        try:
+            data = super().construct_object(node, deep=deep)
+        except (ValueError, OverflowError) as error:
+            problem = _TOO_LARGE if "integer string conversion" in str(error) else str(error)
+            raise yaml.constructor.ConstructorError(None, None, problem, node.start_mark) from None
+        if isinstance(data, int) and data.bit_length() > _MAX_INT_BITS:
+            # 0x… and 1:2:3 forms are not limited by Python's 4300 digits; str() would fail.
+            raise yaml.constructor.ConstructorError(None, None, _TOO_LARGE, node.start_mark)
+        return data
+
+
+# A number beyond this has no place in a publiccode.yml (about 1200 decimal digits).
+_MAX_INT_BITS = 4000
+_TOO_LARGE = "number too large"
+
 
 @dataclass
 class ImportedSolution:
@@ -436,12 +454,18 @@ def load_yaml(data: bytes):
                 % {"line": mark.line + 1 if mark else "?"},
                 code="alias",
             ) from None
+        if problem == _TOO_LARGE:
+            raise ValidationError(
+                _("The file contains a number that is too large (line %(line)s).")
+                % {"line": mark.line + 1 if mark else "?"},
+                code="yaml",
+            ) from None
         raise ValidationError(
             _("The file is not valid YAML: %(problem)s (line %(line)s).")
             % {"problem": problem, "line": mark.line + 1 if mark else "?"},
             code="yaml",
         ) from None
-    except yaml.YAMLError:
+    except (yaml.YAMLError, ValueError, OverflowError):
         raise ValidationError(_("The file is not valid YAML."), code="yaml") from None
     except RecursionError:
         raise ValidationError(

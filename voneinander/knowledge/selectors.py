@@ -212,14 +212,20 @@ def solution_for_detail(request, slug: str, **_ignored) -> Solution:
     """The solution at `slug` as `solution_for_viewer`, following merges.
 
     A merged solution answers with the solution it was merged into (the view
-    redirects there) for everyone who may see that one; those who may see
-    only the merged one (its coordinators, its owners) get it with a notice.
+    redirects there) for everyone who may see that one and might have seen the
+    merged one (so that the address of a solution for members only does not
+    tell outsiders where it went); those who may see only the merged one (its
+    coordinators, its owners) get it with a notice.
     """
     user = request.user
     try:
-        found = Solution.objects.only("pk", "merged_into_id").get(slug=slug)
+        found = Solution.objects.only(
+            "pk", "merged_into_id", "visibility", "network_id", "owner_id"
+        ).get(slug=slug)
     except Solution.DoesNotExist:
         raise Http404 from None
+    if found.merged_into_id is not None and not _was_visible_to(user, found):
+        raise Http404
     final_id, seen = found.merged_into_id, {found.pk}
     while final_id is not None and final_id not in seen and len(seen) < _MAX_MERGE_CHAIN:
         seen.add(final_id)
@@ -238,6 +244,23 @@ def solution_for_detail(request, slug: str, **_ignored) -> Solution:
             break
         final_id = next_id
     return solution_for_viewer(request, slug)
+
+
+def _was_visible_to(user, solution: Solution) -> bool:
+    """Whether `user` may see `solution` as if it were still active (neither merged nor
+    archived): the rule of `solution_visibility_filter` without the activity."""
+    if solution.visibility == SolutionVisibility.PUBLIC or _is_admin(user):
+        return True
+    if not user.is_authenticated or not user.is_active:
+        return False
+    held = network_roles(user).by_network.get(solution.network_id, ())
+    if MEMBER in held or COORDINATOR in held:
+        return True
+    return bool(
+        user.municipality_id
+        and user.municipality_confirmed_at
+        and user.municipality_id == solution.owner_id
+    )
 
 
 def person_visible_to(user, person, network: Network) -> bool:
@@ -356,17 +379,30 @@ def _display(name: str, value) -> str | None:
 _HIDDEN_VALUES = {"contact"}
 
 
+def history_values_shown(viewer, solution: Solution) -> bool:
+    """Whether `viewer` sees the old and new values in the history, not only the fields.
+
+    Only those who may edit the solution: a value removed before the solution
+    was made public (or while it was for members only) must not come back
+    through its history.
+    """
+    return viewer.has_perm("knowledge.edit_solution", solution)
+
+
 def history_of(solution: Solution, *, viewer) -> list[SolutionRevision]:
     """The revisions, newest first.
 
     Each carries `rows` (a ChangeRow per changed field, values None where not
-    shown), `is_creation` and `author_shown` (the author, if `viewer` may see
-    who that is; see `person_visible_to`).
+    shown), `is_creation`, `note_shown` and `author_shown` (the author, if
+    `viewer` may see who that is; see `person_visible_to`). Values and notes
+    only for those who may edit the solution (`history_values_shown`).
     """
+    values_shown = history_values_shown(viewer, solution)
     revisions = list(solution.revisions.select_related("author").order_by("-created_at", "-pk"))
     for revision in revisions:
         changed = revision.changed if isinstance(revision.changed, dict) else {}
         revision.is_creation = "created" in changed
+        revision.note_shown = revision.note if values_shown else ""
         revision.author_shown = (
             revision.author
             if person_visible_to(viewer, revision.author, solution.network)
@@ -379,7 +415,7 @@ def history_of(solution: Solution, *, viewer) -> list[SolutionRevision]:
             old, new = (
                 values if isinstance(values, list | tuple) and len(values) == 2 else (None, values)
             )
-            hidden = name in _HIDDEN_VALUES
+            hidden = name in _HIDDEN_VALUES or not values_shown
             revision.rows.append(
                 ChangeRow(
                     field=name,
@@ -488,6 +524,38 @@ def merge_candidates(user, solution: Solution) -> QuerySet[Solution]:
         .select_related("owner")
         .order_by("title", "pk")
     )
+
+
+def merge_refusal(user, duplicate: Solution, into: Solution) -> str | None:
+    """Why `user` may not merge `duplicate` into `into`, or None if they may.
+
+    Merging moves the duplicate's reuses, partners, images and attachments to
+    the target and names the duplicate in the target's history, so the person
+    must curate both, and a duplicate for members only must not end up where
+    more people look: in a public solution or in another network's.
+    """
+    if duplicate.pk == into.pk:
+        return str(_("A solution cannot be merged into itself."))
+    if not (
+        user.has_perm("knowledge.curate_solution", duplicate)
+        and user.has_perm("knowledge.curate_solution", into)
+    ):
+        return str(
+            _("You can merge only into solutions of networks you coordinate; “%(title)s” is not.")
+            % {"title": into.title}
+        )
+    if duplicate.visibility != SolutionVisibility.PUBLIC and (
+        into.visibility == SolutionVisibility.PUBLIC or into.network_id != duplicate.network_id
+    ):
+        return str(
+            _(
+                "“%(duplicate)s” is for members of its network only, but more people see "
+                "“%(title)s”. Make the duplicate public first, or merge it into a solution of "
+                "the same network that is for members only."
+            )
+            % {"duplicate": duplicate.title, "title": into.title}
+        )
+    return None
 
 
 def solution_by_address(user, address: str) -> Solution | None:

@@ -9,11 +9,12 @@ the admin and imports all come through these functions.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import secrets
+from collections.abc import Callable, Iterable
 
 from django.core.exceptions import ValidationError
 from django.core.files.storage import default_storage
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
@@ -26,6 +27,7 @@ from voneinander.knowledge.models import (
     SolutionFileKind,
     SolutionRevision,
     SolutionStatus,
+    SolutionVisibility,
     Topic,
 )
 from voneinander.networks.models import Membership, MembershipStatus
@@ -93,6 +95,34 @@ def generate_slug(title: str, *, model=Solution, default: str = "praxisbeispiel"
         suffix = f"-{number}"
         candidate = base[: SLUG_LENGTH - len(suffix)].rstrip("-") + suffix
     return candidate
+
+
+SLUG_ATTEMPTS = 5
+
+
+def insert_with_free_slug(obj, *, next_slug: Callable[[], str]) -> None:
+    """Insert `obj` under its `slug`; if that address was taken in the meantime (two
+    entries with the same title at the same moment), try `next_slug()`.
+
+    The free address is looked up before the INSERT, so two requests can pick the
+    same one; the unique index decides, and the loser tries again inside a
+    savepoint instead of failing with an IntegrityError. Runs inside the caller's
+    transaction.
+    """
+    model = type(obj)
+    for attempt in range(1, SLUG_ATTEMPTS + 1):
+        try:
+            with transaction.atomic():
+                obj.save(force_insert=True)
+            return
+        except IntegrityError:
+            if attempt == SLUG_ATTEMPTS or not model.objects.filter(slug=obj.slug).exists():
+                raise  # not (only) the address, or no luck at all: a real error
+            failed, obj.slug = obj.slug, next_slug()
+            if obj.slug == failed:  # the other entry is not visible yet
+                suffix = f"-{secrets.token_hex(3)}"
+                max_length = model._meta.get_field("slug").max_length
+                obj.slug = failed[: max_length - len(suffix)].rstrip("-") + suffix
 
 
 # --- Revisions ---------------------------------------------------------------------------
@@ -265,7 +295,7 @@ def create_solution(*, by, network, owner, data: dict) -> Solution:
         software=software,
     )
     with transaction.atomic():
-        solution.save()
+        insert_with_free_slug(solution, next_slug=lambda: generate_slug(solution.title))
         solution.topics.set(topics)
         solution.partners.set(partners)
         for item in software:
@@ -434,7 +464,9 @@ def merge_solution(*, duplicate: Solution, into: Solution, by) -> Solution:
     Its reuses move over (except those of municipalities already listed on the
     target, which stay with the duplicate), its owner and partners become
     partners of the target, its images and attachments move. Both solutions
-    record the merge in their history.
+    record the merge in their history. `by` must curate both, and a duplicate
+    for members only goes only into a solution for members of the same network
+    (see `selectors.merge_refusal`; checked on the locked rows).
     """
     if duplicate.pk == into.pk:
         raise ValidationError(_("A solution cannot be merged into itself."))
@@ -446,6 +478,9 @@ def merge_solution(*, duplicate: Solution, into: Solution, by) -> Solution:
             .filter(pk__in=[duplicate.pk, into.pk])
         }
         duplicate, into = locked[duplicate.pk], locked[into.pk]
+        refusal = selectors.merge_refusal(by, duplicate, into)
+        if refusal:
+            raise ValidationError(refusal, code="not_allowed")
         if duplicate.merged_into_id is not None:
             raise ValidationError(_("This solution has already been merged into another one."))
         if not into.is_active:
@@ -477,7 +512,12 @@ def merge_solution(*, duplicate: Solution, into: Solution, by) -> Solution:
         changed = {"merged_from": [None, duplicate.title]}
         changed.update(_diff(into_before, into_after))
         _record(into, by=by, changed=changed)
-        _record(duplicate, by=by, changed={"merged_into": [None, into.title]})
+        # The duplicate's history is read by its own network's people: they learn
+        # the target's title only if they may see the target.
+        told = (
+            into.visibility == SolutionVisibility.PUBLIC or into.network_id == duplicate.network_id
+        )
+        _record(duplicate, by=by, changed={"merged_into": [None, into.title if told else None]})
     return into
 
 
@@ -515,8 +555,13 @@ def create_topic(*, by, name: str, description: str = "", is_field: bool = False
         position=position,
     )
     topic.full_clean()
-    with transaction.atomic():
-        topic.save()
+    try:
+        with transaction.atomic():
+            insert_with_free_slug(
+                topic, next_slug=lambda: generate_slug(name, model=Topic, default="thema")
+            )
+    except IntegrityError:  # the same name added by somebody else at the same moment
+        raise ValidationError({"name": _("There is already a topic with this name.")}) from None
     return topic
 
 

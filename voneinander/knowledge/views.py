@@ -120,6 +120,7 @@ def solution_history(request, slug):
         {
             "solution": solution,
             "revisions": selectors.history_of(solution, viewer=request.user),
+            "values_shown": selectors.history_values_shown(request.user, solution),
         },
     )
 

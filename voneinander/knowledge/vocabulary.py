@@ -31,3 +31,20 @@ TOPICS = [
     ("jugend", "Jugend", "Jugendbeteiligung, Jugendräume"),
     ("klima-umwelt", "Klima & Umwelt", "Energie sparen, Umweltdaten"),
 ]
+
+
+def seed(topic_model) -> None:
+    """Create the default entries that are missing (the data migration and tests use it)."""
+    position = 0
+    for is_field, entries in ((True, FIELDS), (False, TOPICS)):
+        for slug, name, description in entries:
+            position += 10
+            topic_model.objects.get_or_create(
+                slug=slug,
+                defaults={
+                    "name": name,
+                    "description": description,
+                    "is_field": is_field,
+                    "position": position,
+                },
+            )

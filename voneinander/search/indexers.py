@@ -237,16 +237,17 @@ class MemberIndexer(Indexer):
 def event_audience(event) -> list[str]:
     """Who may see an event, as `events.selectors.visibility_filter` decides.
 
-    A meeting of a private working group: its active members, the named
-    organisers and admins only. Otherwise: public or members of the organising
-    networks by the event's visibility; always its coordinators, named
-    organisers, invited people, members of its working group, admins.
+    A meeting of a private working group: its active members and admins only
+    (named organisers see it only while they are members, so they get no token
+    of their own). Otherwise: public or members of the organising networks by
+    the event's visibility; always its coordinators, named organisers, invited
+    people, members of its working group, admins.
     """
     from voneinander.events.models import Visibility
 
-    organisers = [audience.person(user.pk) for user in event.organisers.all()]
     if event.working_group_id and event.working_group.is_private:
-        return [audience.group_members(event.working_group_id), *organisers, audience.ADMIN]
+        return [audience.group_members(event.working_group_id), audience.ADMIN]
+    organisers = [audience.person(user.pk) for user in event.organisers.all()]
     networks = [network.pk for network in event.networks.all()]
     who = [audience.ADMIN, *organisers]
     who += [audience.person(user.pk) for user in event.invited.all()]

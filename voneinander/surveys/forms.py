@@ -281,11 +281,17 @@ class BacklogTopicForm(forms.ModelForm):
         }
         field_classes = {"event": EventChoiceField}
 
-    def __init__(self, *args, network, with_source=False, **kwargs):
+    def __init__(self, *args, network, user, with_source=False, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["topic"].queryset = Topic.objects.filter(active=True)
         self.fields["working_group"].queryset = selectors.working_groups_for(network)
-        self.fields["event"].queryset = selectors.events_for(network)
+        events = selectors.events_for(network, user)
+        self.fields["event"].queryset = events
+        # A meeting someone else linked that this person may not see: neither named nor
+        # offered, and kept as it is when the topic is saved.
+        self.event_hidden = bool(
+            self.instance.event_id and not events.filter(pk=self.instance.event_id).exists()
+        )
         self.fields["working_group"].help_text = _(
             "Required for the status “Taken up by a working group”."
         )
@@ -293,9 +299,13 @@ class BacklogTopicForm(forms.ModelForm):
         if not with_source:
             del self.fields["source_option"]
             del self.fields["source_answer"]
+        if self.event_hidden:
+            del self.fields["event"]
 
     def values(self) -> dict:
-        return {name: self.cleaned_data.get(name) for name in self._meta.fields}
+        return {
+            name: self.cleaned_data.get(name) for name in self._meta.fields if name in self.fields
+        }
 
     def _post_clean(self):
         # The service validates the model (and the rules between status and links).

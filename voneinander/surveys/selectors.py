@@ -284,8 +284,9 @@ def working_groups_for(network: Network) -> QuerySet[WorkingGroup]:
     )
 
 
-def events_for(network: Network) -> QuerySet[Event]:
-    return Event.objects.filter(networks=network).order_by("-starts_at")
+def events_for(network: Network, user) -> QuerySet[Event]:
+    """The network's events that `user` may see: the meetings a backlog topic can name."""
+    return events_visible_to(user).filter(networks=network).order_by("-starts_at", "pk")
 
 
 def option_of_network(network: Network, pk) -> Option:

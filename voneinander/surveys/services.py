@@ -3,7 +3,9 @@
 Rules that live here and nowhere else:
 - states go draft → open → closed; a survey opens only with at least one
   question and a closing date in the future; a closed survey is not reopened;
-- questions (and who answers) are fixed once the first response is in;
+- questions (and who answers) are fixed once the first response is in: edits
+  and new responses lock the survey's row, so that no response arrives between
+  the check "no responses yet" and the edit (and none after closing);
 - a response is accepted only while the survey is open, from a person of a
   member municipality, once per municipality or once per person. The check
   before saving gives the friendly message; the database's unique constraint
@@ -22,6 +24,7 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from voneinander.audit.services import record_event
+from voneinander.events.selectors import events_visible_to
 from voneinander.knowledge.models import Topic
 from voneinander.surveys import selectors
 from voneinander.surveys.answers import check_answer
@@ -72,6 +75,11 @@ def _future(closes_at: datetime.datetime) -> None:
         )
 
 
+def _lock(survey: Survey) -> Survey:
+    """The survey's row, locked until the transaction ends (its state as stored now)."""
+    return Survey.objects.select_for_update().get(pk=survey.pk)
+
+
 def create_survey(
     *,
     network,
@@ -110,40 +118,42 @@ def update_survey(*, survey: Survey, by, values: dict) -> list[str]:
     ]
     if not changed:
         return []
-    if "respondent_mode" in changed and selectors.has_responses(survey):
-        raise ValidationError(
-            {"respondent_mode": _("Who answers cannot change once responses are in.")},
-            code="has_responses",
-        )
-    if "closes_at" in changed:
-        if survey.is_closed:
-            raise ValidationError(
-                {"closes_at": _("A closed survey cannot be reopened.")}, code="closed"
-            )
-        _future(values["closes_at"])
-    for name in changed:
-        setattr(survey, name, values[name])
-    survey.full_clean()
     with transaction.atomic():
+        stored = _lock(survey)
+        if "respondent_mode" in changed and selectors.has_responses(survey):
+            raise ValidationError(
+                {"respondent_mode": _("Who answers cannot change once responses are in.")},
+                code="has_responses",
+            )
+        if "closes_at" in changed:
+            if stored.is_closed:
+                raise ValidationError(
+                    {"closes_at": _("A closed survey cannot be reopened.")}, code="closed"
+                )
+            _future(values["closes_at"])
+        for name in changed:
+            setattr(survey, name, values[name])
+        survey.full_clean()
         survey.save(update_fields=changed)
         record_event(actor=by, action="survey.changed", target=survey, data={"fields": changed})
     return changed
 
 
 def open_survey(*, survey: Survey, by) -> Survey:
-    if survey.state != SurveyState.DRAFT:
-        raise ValidationError(_("Only a draft can be opened."), code="not_draft")
-    if not survey.questions.exists():
-        raise ValidationError(
-            _("Add at least one question before opening the survey."), code="no_questions"
-        )
-    if survey.closes_at <= timezone.now():
-        raise ValidationError(
-            _("The closing date has passed; set a new one before opening the survey."),
-            code="past",
-        )
-    survey.state, survey.opened_at = SurveyState.OPEN, timezone.now()
     with transaction.atomic():
+        stored = _lock(survey)
+        if stored.state != SurveyState.DRAFT:
+            raise ValidationError(_("Only a draft can be opened."), code="not_draft")
+        if not survey.questions.exists():
+            raise ValidationError(
+                _("Add at least one question before opening the survey."), code="no_questions"
+            )
+        if stored.closes_at <= timezone.now():
+            raise ValidationError(
+                _("The closing date has passed; set a new one before opening the survey."),
+                code="past",
+            )
+        survey.state, survey.opened_at = SurveyState.OPEN, timezone.now()
         survey.save(update_fields=["state", "opened_at"])
         record_event(actor=by, action="survey.opened", target=survey)
     return survey
@@ -151,10 +161,10 @@ def open_survey(*, survey: Survey, by) -> Survey:
 
 def close_survey(*, survey: Survey, by) -> Survey:
     """Close before the closing date (after it, the survey is closed anyway)."""
-    if survey.state != SurveyState.OPEN:
-        raise ValidationError(_("Only an open survey can be closed."), code="not_open")
-    survey.state, survey.closed_at = SurveyState.CLOSED, timezone.now()
     with transaction.atomic():
+        if _lock(survey).state != SurveyState.OPEN:
+            raise ValidationError(_("Only an open survey can be closed."), code="not_open")
+        survey.state, survey.closed_at = SurveyState.CLOSED, timezone.now()
         survey.save(update_fields=["state", "closed_at"])
         record_event(actor=by, action="survey.closed", target=survey)
     return survey
@@ -174,6 +184,7 @@ def delete_survey(*, survey: Survey, by) -> None:
 
 
 def _questions_editable(survey: Survey) -> None:
+    """Call inside a transaction, with the survey locked (`_lock`)."""
     if survey.is_closed:
         raise ValidationError(_("The survey is closed; its questions are final."), code="closed")
     if selectors.has_responses(survey):
@@ -277,10 +288,10 @@ def save_question(
     *, survey: Survey, by, values: dict, options: list[str], question: Question | None = None
 ) -> Question:
     """Add a question at the end, or change one; `options` are the lines of the option list."""
-    _questions_editable(survey)
-    options = _clean_options(values["kind"], options)
-    values = _check_question(values, options)
     with transaction.atomic():
+        _questions_editable(_lock(survey))
+        options = _clean_options(values["kind"], options)
+        values = _check_question(values, options)
         if question is None:
             last = survey.questions.aggregate(last=Max("position"))["last"]
             question = Question(survey=survey, position=0 if last is None else last + 1)
@@ -300,8 +311,8 @@ def save_question(
 
 def delete_question(*, question: Question, by) -> None:
     survey = question.survey
-    _questions_editable(survey)
     with transaction.atomic():
+        _questions_editable(_lock(survey))
         pk = question.pk
         question.delete()
         _renumber(survey)
@@ -320,8 +331,8 @@ def _renumber(survey: Survey, order: list[Question] | None = None) -> None:
 
 def move_question(*, question: Question, by, up: bool) -> None:
     survey = question.survey
-    _questions_editable(survey)
     with transaction.atomic():
+        _questions_editable(_lock(survey))
         questions = list(survey.questions.select_for_update().order_by("position", "pk"))
         index = next(i for i, item in enumerate(questions) if item.pk == question.pk)
         other = index - 1 if up else index + 1
@@ -401,19 +412,25 @@ def submit_response(*, survey: Survey, user, municipality=None, answers: dict) -
     second response, and (as a dict keyed "q<id>") for invalid answers.
     """
     municipality = check_may_answer(survey=survey, user=user, municipality=municipality)
-    rows, errors = [], {}
-    for question in selectors.questions_of(survey):
-        try:
-            rows += _answer_rows(question, check_answer(question, answers.get(question.pk)))
-        except ValidationError as error:
-            errors[f"q{question.pk}"] = error
-    if errors:
-        raise ValidationError(errors)
     try:
         with transaction.atomic():
+            # The questions as they stand under the lock: none changes while this is stored.
+            stored = _lock(survey)
+            if not stored.is_open:
+                raise ValidationError(
+                    _("This survey is closed; answers are no longer accepted."), code="closed"
+                )
+            rows, errors = [], {}
+            for question in selectors.questions_of(stored):
+                try:
+                    rows += _answer_rows(question, check_answer(question, answers.get(question.pk)))
+                except ValidationError as error:
+                    errors[f"q{question.pk}"] = error
+            if errors:
+                raise ValidationError(errors)
             response = Response.objects.create(
                 survey=survey,
-                per_municipality=survey.per_municipality,
+                per_municipality=stored.per_municipality,
                 municipality=municipality,
                 user=user,
             )
@@ -432,7 +449,8 @@ def submit_response(*, survey: Survey, user, municipality=None, answers: dict) -
 # --- The topic backlog ---------------------------------------------------------------
 
 
-def _check_backlog(network, item: BacklogTopic) -> None:
+def _check_backlog(network, item: BacklogTopic, *, by, event_changed: bool = True) -> None:
+    """The rules between status, links and reason; a newly named meeting must be one `by` sees."""
     errors = {}
     if item.status == BacklogStatus.WORKING_GROUP and item.working_group is None:
         errors["working_group"] = _("Name the working group that takes the topic up.")
@@ -443,10 +461,25 @@ def _check_backlog(network, item: BacklogTopic) -> None:
     group = item.working_group
     if group is not None and group not in selectors.working_groups_for(network):
         errors["working_group"] = _("This working group does not belong to the network.")
-    if item.event is not None and not item.event.networks.filter(pk=network.pk).exists():
-        errors["event"] = _("This meeting is not organised by the network.")
+    if item.event is not None and event_changed:
+        if not events_visible_to(by).filter(pk=item.event.pk).exists():
+            errors["event"] = _("Please choose one of the network's meetings from the list.")
+        elif not item.event.networks.filter(pk=network.pk).exists():
+            errors["event"] = _("This meeting is not organised by the network.")
     if errors:
         raise ValidationError(errors)
+
+
+def source_closed_message() -> str:
+    return _(
+        "The survey is still open. Topics can be taken from its results once it has closed, "
+        "so that interim figures do not reach the members and sway the answers."
+    )
+
+
+def _check_source_closed(survey: Survey) -> None:
+    if not survey.is_closed:
+        raise ValidationError(source_closed_message(), code="survey_open")
 
 
 def create_backlog_topic(
@@ -461,14 +494,16 @@ def create_backlog_topic(
         question = option.question
         if question.survey.network_id != network.pk:
             raise ValidationError(_("The option belongs to another network's survey."))
+        _check_source_closed(question.survey)
         item.survey, item.question, item.option = question.survey, question, option
         item.votes, item.base, item.place = option_standing(option)
     elif answer is not None:
         question = answer.question
         if question.survey.network_id != network.pk or question.kind != QuestionKind.TEXT:
             raise ValidationError(_("The answer belongs to another network's survey."))
+        _check_source_closed(question.survey)
         item.survey, item.question, item.answer = question.survey, question, answer
-    _check_backlog(network, item)
+    _check_backlog(network, item, by=by)
     item.full_clean()
     with transaction.atomic():
         item.save()
@@ -489,7 +524,7 @@ def update_backlog_topic(*, item: BacklogTopic, by, values: dict) -> list[str]:
             changed.append(name)
     if not changed:
         return []
-    _check_backlog(item.network, item)
+    _check_backlog(item.network, item, by=by, event_changed="event" in changed)
     item.full_clean()
     with transaction.atomic():
         item.save()

@@ -258,7 +258,10 @@ def survey_detail(request, pk):
 def survey_results_page(request, pk):
     survey = request.access_object
     may_manage = request.user.has_perm("surveys.manage_survey", survey)
-    may_curate = request.user.has_perm("surveys.manage_backlog", survey.network)
+    # Topics are taken from final results only: interim figures must not reach the backlog.
+    may_curate = survey.is_closed and request.user.has_perm(
+        "surveys.manage_backlog", survey.network
+    )
     results = survey_results(survey, with_texts=may_manage)
     return render(
         request,
@@ -322,13 +325,21 @@ def _source(request, network):
 def backlog_add(request, slug):
     network = request.access_object
     option, answer = _source(request, network)
+    source = option or answer
+    if source is not None and not source.question.survey.is_closed:
+        messages.error(request, services.source_closed_message())
+        return redirect("surveys:results", pk=source.question.survey_id)
     initial = {"status": BacklogStatus.PROPOSED}
     if option is not None:
         initial.update(title=option.text, topic=option.topic, source_option=option.pk)
     elif answer is not None:
         initial.update(title=answer.text[:200], description=answer.text, source_answer=answer.pk)
     form = BacklogTopicForm(
-        request.POST or None, network=network, with_source=True, initial=initial
+        request.POST or None,
+        network=network,
+        user=request.user,
+        with_source=True,
+        initial=initial,
     )
     if request.method == "POST" and form.is_valid():
         try:
@@ -351,7 +362,7 @@ def backlog_add(request, slug):
 def backlog_edit(request, slug, pk):
     item = request.access_object
     network = item.network
-    form = BacklogTopicForm(request.POST or None, network=network, instance=item)
+    form = BacklogTopicForm(request.POST or None, network=network, user=request.user, instance=item)
     if request.method == "POST" and form.is_valid():
         try:
             changed = services.update_backlog_topic(

@@ -266,6 +266,28 @@ def _active_leads(group: WorkingGroup):
     return GroupMember.objects.filter(group=group, role=GroupRole.LEAD, status=MemberStatus.ACTIVE)
 
 
+def _coming_meetings(group_id: int):
+    """The group's meetings that have not ended yet; past ones keep their organisers as a record."""
+    return Event.objects.filter(working_group_id=group_id, ends_at__gte=timezone.now())
+
+
+def _stop_organising(group_id: int, user) -> None:
+    """Whoever stops leading (or leaves) is no longer a named organiser of coming meetings.
+
+    Named organisers manage a meeting; of a private group's meeting they see it
+    only while they are members (events/permissions.py), but they should not
+    keep managing it either.
+    """
+    for event in _coming_meetings(group_id).filter(organisers=user):
+        event.organisers.remove(user)  # one by one: m2m_changed keeps the search index current
+
+
+def _start_organising(group_id: int, user) -> None:
+    """A new lead organises the coming meetings, as the leads do who scheduled them."""
+    for event in _coming_meetings(group_id).exclude(organisers=user):
+        event.organisers.add(user)
+
+
 def _check_not_last_lead(member: GroupMember, message: str) -> None:
     if member.role != GroupRole.LEAD or member.status != MemberStatus.ACTIVE:
         return
@@ -375,6 +397,7 @@ def _end_membership(member: GroupMember, *, action: str, by, refusal: str) -> Gr
         member.role = GroupRole.MEMBER
         member.left_at = timezone.now()
         member.save(update_fields=["status", "role", "left_at"])
+        _stop_organising(member.group_id, member.user)
         record_event(actor=by, action=action, target=member.group, data={"member": member.user_id})
     forget_group_roles(member.user)
     return member
@@ -418,6 +441,7 @@ def make_lead(*, member: GroupMember, by) -> GroupMember:
             )
         member.role = GroupRole.LEAD
         member.save(update_fields=["role"])
+        _start_organising(member.group_id, member.user)
         record_event(
             actor=by,
             action="workinggroup.lead_added",
@@ -461,6 +485,7 @@ def add_lead(*, group: WorkingGroup, user, by) -> GroupMember:
         member.decided_by = by
         member.full_clean()
         member.save()
+        _start_organising(group.pk, user)
         record_event(
             actor=by, action="workinggroup.lead_added", target=group, data={"member": user.pk}
         )
@@ -483,6 +508,7 @@ def step_down(*, member: GroupMember, by) -> GroupMember:
         )
         member.role = GroupRole.MEMBER
         member.save(update_fields=["role"])
+        _stop_organising(member.group_id, member.user)
         record_event(
             actor=by,
             action="workinggroup.lead_removed",
@@ -542,6 +568,8 @@ def hand_over_lead(
             from_member.left_at = timezone.now()
             fields += ["status", "left_at"]
         from_member.save(update_fields=fields)
+        _stop_organising(group.pk, from_member.user)
+        _start_organising(group.pk, to_member.user)
         record_event(
             actor=by,
             action="workinggroup.lead_handed_over",
@@ -757,8 +785,9 @@ def schedule_meeting(*, group: WorkingGroup, by, values: dict) -> Event:
     """A meeting of the group: an event of kind working-group meeting, organised by its leads.
 
     The group's network organises it; the leads are its named organisers (they
-    manage it in the events app). A private group's meeting is visible to the
-    group's members only.
+    manage it in the events app) while they lead: whoever stops leading or
+    leaves is taken off the coming meetings, a new lead is added. A private
+    group's meeting is visible to the group's members only.
     """
     _check_open(group)
     if not group_roles(by).is_lead(group.pk):
