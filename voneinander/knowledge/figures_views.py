@@ -93,9 +93,16 @@ def programme_figures(request, slug):
     charts = []
     for key, label in figures.METRICS:
         if key == "members":
-            description = _(
-                "Column chart of the active member municipalities at the end of each %(unit)s "
-                "period; the table below gives every value."
+            description = (
+                _(
+                    "Column chart of the active member municipalities at the end of each "
+                    "month; the table below gives every value."
+                )
+                if result.granularity == "month"
+                else _(
+                    "Column chart of the active member municipalities at the end of each "
+                    "quarter; the table below gives every value."
+                )
             )
         else:
             description = _(

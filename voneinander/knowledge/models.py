@@ -12,6 +12,7 @@ from django.db import models
 from django.db.models import Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 
 class Topic(models.Model):
@@ -523,8 +524,8 @@ class Introduction(models.Model):
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
-        verbose_name = _("introduction")
-        verbose_name_plural = _("introductions")
+        verbose_name = pgettext_lazy("brokering", "introduction")
+        verbose_name_plural = pgettext_lazy("brokering", "introductions")
         ordering = ["created_at"]
         constraints = [
             models.UniqueConstraint(
