@@ -255,3 +255,17 @@ def test_demo_catalogue_internal_solutions_are_hidden_from_the_public(demo_catal
         "dorfladen-rund-um-die-uhr-dreisen",
         "open-data-portal-kaiserslautern",
     }
+
+
+def test_demo_has_one_brokering_request_awaiting_both_answers(demo_catalogue):
+    from voneinander.knowledge.models import ConsentState, ContactRequest, Introduction
+
+    demo.load(demo_catalogue)  # a second run adds nothing
+
+    request = ContactRequest.objects.get()
+    introduction = Introduction.objects.get()
+    assert introduction.request == request
+    assert introduction.contact != request.requester
+    assert introduction.solution.network == request.network
+    assert introduction.requester_consent == introduction.contact_consent == ConsentState.ASKED
+    assert introduction.introduced_at is None

@@ -21,6 +21,11 @@ from voneinander.knowledge.models import (
     Adoption,
     Alliance,
     AlliancePartner,
+    ConsentState,
+    ContactRequest,
+    Introduction,
+    RequestKind,
+    RequestStatus,
     Software,
     Solution,
     Topic,
@@ -223,3 +228,51 @@ def load(report) -> None:
     ministry = User.objects.filter(email=MINISTRY_EMAIL).first()
     _create_adoptions(solutions, members, ministry)
     _create_alliances(networks, solutions, members, ministry)
+    _create_brokering(solutions, ministry)
+
+
+DEMO_REQUEST = (
+    "Unsere Ortsgemeinden verlieren ihre letzten Einkaufsmöglichkeiten. Wir suchen eine "
+    "Kommune, die Bestellung und Lieferung bei örtlichen Händlern organisiert hat, und "
+    "möchten wissen, wie Betrieb und Finanzierung dort geregelt sind."
+)
+
+
+def _create_brokering(solutions, ministry) -> None:
+    """One open request to the Transferstelle with a suggestion that awaits both answers."""
+    solution = solutions.get("bestellplattform-lieferdienst-betzdorf-gebhardshain")
+    requester = User.objects.filter(email="digital@vg-eisenberg.example.org").first()
+    if solution is None or requester is None or not requester.municipality_id:
+        return
+    request, created = ContactRequest.objects.get_or_create(
+        requester=requester,
+        challenge=DEMO_REQUEST,
+        defaults={
+            "network": solution.network,
+            "municipality_id": requester.municipality_id,
+            "kind": RequestKind.CONTACT,
+            "status": RequestStatus.SUGGESTED,
+        },
+    )
+    if created:
+        request.topics.set(Topic.objects.filter(slug="nahversorgung"))
+    contact = (
+        solution.contact
+        or User.objects.filter(
+            municipality=solution.owner, municipality_confirmed_at__isnull=False
+        ).first()
+    )
+    if contact is None or contact == requester:
+        return
+    Introduction.objects.get_or_create(
+        request=request,
+        contact=contact,
+        defaults={
+            "solution": solution,
+            "municipality": solution.owner,
+            "note": "Betzdorf-Gebhardshain betreibt eine Bestellplattform mit Lieferdienst.",
+            "requester_consent": ConsentState.ASKED,
+            "contact_consent": ConsentState.ASKED,
+            "suggested_by": ministry,
+        },
+    )
