@@ -38,15 +38,13 @@ from voneinander.knowledge.permissions import (
     partners_in_alliance,
     speaks_for_adoption,
 )
+from voneinander.networks import roles
 from voneinander.networks.roles import CONTACT, COORDINATOR, MEMBER, network_roles
 from voneinander.questions import permissions as question_permissions
 from voneinander.surveys import permissions as survey_permissions
 from voneinander.workinggroups import permissions as workinggroup_permissions
 
-
-@rules.predicate
-def is_platform_admin(user) -> bool:
-    return bool(user.is_authenticated and user.is_active and user.is_superuser)
+is_platform_admin = rules.predicate(roles.is_platform_admin, name="is_platform_admin")
 
 
 @rules.predicate

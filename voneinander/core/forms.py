@@ -12,9 +12,25 @@ Widgets keep Django's templates (the admin relies on them); the KERN classes
 are added by the `kern_forms` template tags.
 """
 
+from django import forms
+from django.core.exceptions import ValidationError
 from django.forms.renderers import TemplatesSetting
 
 
 class KernFormRenderer(TemplatesSetting):
     form_template_name = "forms/kern.html"
     field_template_name = "forms/field.html"
+
+
+def add_service_errors(form, error: ValidationError) -> None:
+    """Put a service's ValidationError on the form: on its fields where it names them."""
+    if hasattr(error, "error_dict"):
+        for name, errors in error.error_dict.items():
+            form.add_error(name if name in form.fields else None, errors)
+    else:
+        form.add_error(None, error)
+
+
+def date_input():
+    """A native date picker; the value format is the one browsers send and expect."""
+    return forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")

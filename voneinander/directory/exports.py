@@ -54,17 +54,9 @@ from collections.abc import Callable, Iterator
 from django.utils import translation
 from django.utils.translation import gettext as _
 
-from voneinander.core.spreadsheets import no_formula
+from voneinander.core.spreadsheets import BOM, Echo, no_formula
 
 CHUNK_SIZE = 500
-BOM = "\ufeff"
-
-
-class _Echo:
-    """A file-like object whose write() returns the line: csv.writer into a generator."""
-
-    def write(self, value: str) -> str:
-        return value
 
 
 def _cell(value) -> str:
@@ -108,7 +100,7 @@ def csv_row(municipality, absolute_url: Callable[[str], str]) -> list[str]:
 
 def stream_csv(rows, absolute_url: Callable[[str], str], language: str) -> Iterator[str]:
     with translation.override(language):
-        writer = csv.writer(_Echo(), delimiter=";", lineterminator="\r\n")
+        writer = csv.writer(Echo(), delimiter=";", lineterminator="\r\n")
         yield BOM + writer.writerow(csv_header())
         for municipality in rows.iterator(chunk_size=CHUNK_SIZE):
             yield writer.writerow(csv_row(municipality, absolute_url))

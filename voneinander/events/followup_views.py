@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from voneinander.core.access import PUBLIC, Perm, access
+from voneinander.core.forms import add_service_errors as _add_errors
 from voneinander.events import followup, selectors, video
 from voneinander.events.followup_forms import (
     ArchiveForm,
@@ -41,15 +42,6 @@ def _posted(request):
 
 def _files(request):
     return request.FILES if request.method == "POST" else None
-
-
-def _add_errors(form, error: ValidationError) -> None:
-    """Put a service's ValidationError on the form: on its fields where it names them."""
-    if hasattr(error, "error_dict"):
-        for name, errors in error.error_dict.items():
-            form.add_error(name if name in form.fields else None, errors)
-    else:
-        form.add_error(None, error)
 
 
 def _private_download(response: HttpResponse, filename: str) -> HttpResponse:

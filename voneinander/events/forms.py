@@ -11,6 +11,7 @@ from django.core.validators import URLValidator
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from voneinander.core.forms import date_input
 from voneinander.events import recurrence
 from voneinander.events.models import (
     AllocationMode,
@@ -35,10 +36,6 @@ MAX_REMINDERS = 5
 
 def datetime_input():
     return forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M")
-
-
-def date_input():
-    return forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
 
 web_address = URLValidator(

@@ -36,7 +36,7 @@ from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from openpyxl.styles import Font
 
 from voneinander.audit.services import record_event
-from voneinander.core.spreadsheets import no_formula
+from voneinander.core.spreadsheets import BOM, Echo, no_formula
 from voneinander.events import registration_selectors
 from voneinander.events.models import (
     AllocationRun,
@@ -261,18 +261,13 @@ def _csv_value(value) -> str:
     return safe_text(value)
 
 
-class _Echo:
-    def write(self, value):
-        return value
-
-
 def csv_export(event: Event) -> str:
     """The same columns and rows as the XLSX export; `;`-separated with a BOM for Excel."""
     header, rows = export_rows(event)
-    writer = csv.writer(_Echo(), delimiter=";")
+    writer = csv.writer(Echo(), delimiter=";")
     lines = [writer.writerow([safe_text(title) for title in header])]
     lines += [writer.writerow([_csv_value(value) for value in row]) for row in rows]
-    return "\ufeff" + "".join(lines)
+    return BOM + "".join(lines)
 
 
 def export_filename(event: Event, extension: str) -> str:

@@ -17,14 +17,11 @@ its visibility.
 import rules
 
 from voneinander.networks.roles import COORDINATOR, MEMBER, network_roles
+from voneinander.networks.roles import is_platform_admin as _is_admin
 from voneinander.workinggroups.roles import group_roles
 
 PUBLIC = "public"
 MEMBERS = "members"
-
-
-def _is_admin(user) -> bool:
-    return bool(user.is_authenticated and user.is_active and user.is_superuser)
 
 
 def event_network_ids(event) -> set[int]:

@@ -32,14 +32,11 @@ from voneinander.events.models import (
 )
 from voneinander.networks.models import Network
 from voneinander.networks.roles import MEMBER, network_roles
+from voneinander.networks.roles import is_platform_admin as _is_admin
 from voneinander.workinggroups.models import WorkingGroup
 from voneinander.workinggroups.roles import active_group_ids
 
 EventNetworks = Event.networks.through
-
-
-def _is_admin(user) -> bool:
-    return bool(user.is_authenticated and user.is_active and user.is_superuser)
 
 
 def _organised_by_networks(network_ids) -> QuerySet:

@@ -41,6 +41,7 @@ from voneinander.events.models import (
     Speaker,
     Visibility,
 )
+from voneinander.networks.roles import is_platform_admin as _is_admin
 from voneinander.networks.roles import network_roles
 
 # Paths below /veranstaltungen/ that are not events.
@@ -74,10 +75,6 @@ RULE_FIELDS = (
     "reminder_hours",
 )
 TIME_FIELDS = {"starts_at", "ends_at"}
-
-
-def _is_admin(user) -> bool:
-    return bool(user.is_authenticated and user.is_active and user.is_superuser)
 
 
 def _local(moment: datetime.datetime) -> str:

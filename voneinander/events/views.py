@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from voneinander.core.access import LOGIN, PUBLIC, Perm, access
+from voneinander.core.forms import add_service_errors as _add_errors
 from voneinander.events import bbb, feeds, recurrence, selectors, services
 from voneinander.events.forms import (
     PROGRAMME_FORMS,
@@ -31,15 +32,6 @@ CALENDAR_TYPE = "text/calendar; charset=utf-8"
 
 VIEW = Perm("events.view_event", obj=selectors.event_for_viewer, login=False)
 MANAGE = Perm("events.manage_event", obj=selectors.event_for_viewer)
-
-
-def _add_errors(form, error: ValidationError) -> None:
-    """Put a service's ValidationError on the form: on its fields where it names them."""
-    if hasattr(error, "error_dict"):
-        for name, errors in error.error_dict.items():
-            form.add_error(name if name in form.fields else None, errors)
-    else:
-        form.add_error(None, error)
 
 
 def _posted(request):

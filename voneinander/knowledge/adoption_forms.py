@@ -5,11 +5,8 @@ from __future__ import annotations
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from voneinander.core.forms import date_input
 from voneinander.knowledge.models import AdoptionStatus
-
-
-def _date_input():
-    return forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
 
 class PersonChoiceField(forms.ModelChoiceField):
@@ -41,14 +38,14 @@ class AdoptionForm(forms.Form):
     started_on = forms.DateField(
         label=_("Since"),
         required=False,
-        widget=_date_input(),
+        widget=date_input(),
         help_text=_("When your municipality started to use or adopt it."),
         error_messages={"invalid": _("Please enter the date as DD.MM.YYYY.")},
     )
     ended_on = forms.DateField(
         label=_("Until"),
         required=False,
-        widget=_date_input(),
+        widget=date_input(),
         help_text=_("Only if the reuse has ended."),
         error_messages={"invalid": _("Please enter the date as DD.MM.YYYY.")},
     )

@@ -22,6 +22,7 @@ from voneinander.knowledge.selectors import solutions_visible_to
 from voneinander.municipalities.models import Municipality
 from voneinander.networks.models import Membership, MembershipStatus
 from voneinander.networks.roles import COORDINATOR, network_roles
+from voneinander.networks.roles import is_platform_admin as _is_admin
 
 # The order in which adopters are listed.
 STATUS_ORDER = (
@@ -30,10 +31,6 @@ STATUS_ORDER = (
     AdoptionStatus.INTERESTED,
     AdoptionStatus.STOPPED,
 )
-
-
-def _is_admin(user) -> bool:
-    return bool(user.is_authenticated and user.is_active and user.is_superuser)
 
 
 def adoption_for_viewer(request, pk: int, **_ignored) -> Adoption:

@@ -7,18 +7,11 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from voneinander.core.access import Perm, access
+from voneinander.core.forms import add_service_errors as _add_errors
 from voneinander.knowledge import adoption_selectors as selectors
 from voneinander.knowledge import adoption_services as services
 from voneinander.knowledge.adoption_forms import AdoptionForm
 from voneinander.knowledge.selectors import solution_for_viewer
-
-
-def _add_errors(form, error: ValidationError) -> None:
-    if hasattr(error, "error_dict"):
-        for name, errors in error.error_dict.items():
-            form.add_error(name if name in form.fields else None, errors)
-    else:
-        form.add_error(None, error)
 
 
 @access(Perm("knowledge.record_adoption", obj=solution_for_viewer))

@@ -23,16 +23,13 @@ from voneinander.knowledge.models import (
 )
 from voneinander.knowledge.selectors import solutions_visible_to
 from voneinander.networks.models import ContactPerson, MembershipStatus
+from voneinander.networks.roles import is_platform_admin as _is_admin
 from voneinander.networks.roles import network_roles
 
 # A request the Transferstelle still works on.
 ACTIVE_STATES = (RequestStatus.OPEN, RequestStatus.SUGGESTED, RequestStatus.INTRODUCED)
 # The requester may withdraw a request until somebody has been introduced.
 WITHDRAWABLE_STATES = (RequestStatus.OPEN, RequestStatus.SUGGESTED)
-
-
-def _is_admin(user) -> bool:
-    return bool(user.is_authenticated and user.is_active and user.is_superuser)
 
 
 def requests_visible_to(user) -> QuerySet[ContactRequest]:

@@ -12,13 +12,10 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from voneinander.core.access import Perm, access
-from voneinander.core.spreadsheets import no_formula
+from voneinander.core.forms import date_input
+from voneinander.core.spreadsheets import BOM, Echo, no_formula
 from voneinander.knowledge import figures
 from voneinander.networks.selectors import network_by_slug
-
-
-def _date_input():
-    return forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
 
 class PeriodForm(forms.Form):
@@ -27,13 +24,13 @@ class PeriodForm(forms.Form):
     von = forms.DateField(
         label=gettext_lazy("From"),
         required=False,
-        widget=_date_input(),
+        widget=date_input(),
         error_messages={"invalid": gettext_lazy("Please enter the date as DD.MM.YYYY.")},
     )
     bis = forms.DateField(
         label=gettext_lazy("To"),
         required=False,
-        widget=_date_input(),
+        widget=date_input(),
         error_messages={"invalid": gettext_lazy("Please enter the date as DD.MM.YYYY.")},
     )
 
@@ -139,14 +136,9 @@ def programme_figures(request, slug):
     )
 
 
-class _Echo:
-    def write(self, value: str) -> str:
-        return value
-
-
 def _csv_rows(result: figures.ProgrammeFigures):
-    writer = csv.writer(_Echo(), delimiter=";", lineterminator="\r\n")
-    yield "\ufeff" + writer.writerow(
+    writer = csv.writer(Echo(), delimiter=";", lineterminator="\r\n")
+    yield BOM + writer.writerow(
         [_("Period"), _("From"), _("To"), *(str(label) for _key, label in figures.METRICS)]
     )
     for bucket in result.buckets:

@@ -30,7 +30,7 @@ from voneinander.knowledge.models import Adoption
 from voneinander.knowledge.permissions import is_member_of_any_network
 from voneinander.knowledge.selectors import REUSE_STATUSES, solutions_visible_to
 from voneinander.municipalities.models import Municipality, MunicipalityKind
-from voneinander.search.backends import CandidateSet, get_backend
+from voneinander.search.backends import CandidateSet, get_backend, idf
 
 CANDIDATES = 200
 MAX_CHALLENGE = 5000
@@ -97,8 +97,7 @@ def relevance(found: CandidateSet) -> dict[int, float]:
     weights = {}
     for term, count in found.query_terms.items():
         frequency = min(found.frequencies.get(term, 0), documents)
-        idf = math.log(1 + (documents - frequency + 0.5) / (frequency + 0.5))
-        weights[term] = idf * (1 + math.log(count))
+        weights[term] = idf(documents, frequency) * (1 + math.log(count))
     scores = {}
     for candidate, length in zip(found.candidates, lengths, strict=True):
         norm = K1 * (1 - B + B * length / average)

@@ -11,10 +11,7 @@ import rules
 
 from voneinander.knowledge.models import SolutionVisibility
 from voneinander.networks.roles import COORDINATOR, MEMBER, network_roles
-
-
-def _is_admin(user) -> bool:
-    return bool(user.is_authenticated and user.is_active and user.is_superuser)
+from voneinander.networks.roles import is_platform_admin as _is_admin
 
 
 def belongs_to(user, municipality_id) -> bool:
@@ -106,8 +103,3 @@ def partners_in_alliance(user, alliance) -> bool:
     if alliance is None or not user.is_authenticated or not user.municipality_confirmed_at:
         return False
     return alliance.partner_links.filter(municipality_id=user.municipality_id).exists()
-
-
-@rules.predicate
-def coordinates_any_network(user) -> bool:
-    return bool(network_roles(user).coordinated)

@@ -43,10 +43,7 @@ from voneinander.knowledge.models import (
 from voneinander.municipalities.models import Municipality
 from voneinander.networks.models import MembershipStatus, Network
 from voneinander.networks.roles import COORDINATOR, MEMBER, network_roles
-
-
-def _is_admin(user) -> bool:
-    return bool(user.is_authenticated and user.is_active and user.is_superuser)
+from voneinander.networks.roles import is_platform_admin as _is_admin
 
 
 def solution_visibility_filter(user, *, include_inactive: bool = False) -> Q | None:

@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from voneinander.core.access import LOGIN, PUBLIC, Perm, access
+from voneinander.core.forms import add_service_errors as _add_errors
 from voneinander.knowledge import files, selectors, services
 from voneinander.knowledge.forms import (
     CatalogueFilterForm,
@@ -39,15 +40,6 @@ _sandboxed = csp_update({"sandbox": True})
 
 def _posted(request):
     return request.POST if request.method == "POST" else None
-
-
-def _add_errors(form, error: ValidationError) -> None:
-    """Put a service's ValidationError on the form: on its fields where it names them."""
-    if hasattr(error, "error_dict"):
-        for name, errors in error.error_dict.items():
-            form.add_error(name if name in form.fields else None, errors)
-    else:
-        form.add_error(None, error)
 
 
 # --- The list ----------------------------------------------------------------------------

@@ -3,6 +3,7 @@ from django.contrib.auth import get_user_model
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from voneinander.core.forms import date_input
 from voneinander.municipalities.models import Municipality, MunicipalityKind
 from voneinander.networks.models import Membership, MembershipRole, Network
 from voneinander.networks.selectors import municipalities_named
@@ -111,10 +112,6 @@ class NetworkForm(forms.Form):
 # --- Memberships ---------------------------------------------------------------------
 
 
-def _date_input():
-    return forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
-
-
 def _topic_choices(membership: Membership | None, network: Network) -> list[tuple[str, str]]:
     topics = list(network.topics)
     if membership is not None:  # keep topics the network has dropped since
@@ -128,7 +125,7 @@ class MembershipForm(forms.Form):
     role = forms.ChoiceField(
         label=_("Role in the network"), choices=MembershipRole.choices, widget=forms.RadioSelect
     )
-    member_since = forms.DateField(label=_("Member since"), widget=_date_input())
+    member_since = forms.DateField(label=_("Member since"), widget=date_input())
     topic_focuses = forms.MultipleChoiceField(
         label=_("Topic focuses"), required=False, widget=forms.CheckboxSelectMultiple
     )
@@ -233,7 +230,7 @@ class AddMemberForm(MunicipalityChoiceMixin, forms.Form):
         initial=MembershipRole.MEMBER,
         widget=forms.RadioSelect,
     )
-    member_since = forms.DateField(label=_("Member since"), widget=_date_input())
+    member_since = forms.DateField(label=_("Member since"), widget=date_input())
     topic_focuses = forms.MultipleChoiceField(
         label=_("Topic focuses"), required=False, widget=forms.CheckboxSelectMultiple
     )
@@ -254,7 +251,7 @@ class AddMemberForm(MunicipalityChoiceMixin, forms.Form):
 
 
 class EndMembershipForm(forms.Form):
-    left_on = forms.DateField(label=_("Left on"), widget=_date_input(), initial=timezone.localdate)
+    left_on = forms.DateField(label=_("Left on"), widget=date_input(), initial=timezone.localdate)
 
 
 # --- Contact persons -----------------------------------------------------------------

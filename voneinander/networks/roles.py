@@ -39,6 +39,11 @@ class NetworkRoles:
         return {nid for nid, roles in self.by_network.items() if COORDINATOR in roles}
 
 
+def is_platform_admin(user) -> bool:
+    """An active superuser: platform admins hold no network role but may do everything."""
+    return bool(user.is_authenticated and user.is_active and user.is_superuser)
+
+
 def network_roles(user) -> NetworkRoles:
     """The user's roles in all networks, cached on the user object."""
     if not user.is_authenticated:

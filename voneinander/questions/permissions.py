@@ -10,10 +10,7 @@ Coordinators of the network (and admins) may delete any post, with a reason.
 import rules
 
 from voneinander.networks.roles import COORDINATOR, MEMBER, network_roles
-
-
-def _is_admin(user) -> bool:
-    return bool(user.is_authenticated and user.is_active and user.is_superuser)
+from voneinander.networks.roles import is_platform_admin as _is_admin
 
 
 def sees_network(user, network_id) -> bool:

@@ -18,14 +18,11 @@ from django.http import Http404
 from voneinander.knowledge.models import Topic
 from voneinander.networks.models import MembershipStatus, Network
 from voneinander.networks.roles import MEMBER, network_roles
+from voneinander.networks.roles import is_platform_admin as _is_admin
 from voneinander.questions.models import Answer, Follow, Notification, Question
 from voneinander.questions.permissions import sees_network
 
 _ACTIVE = MembershipStatus.ACTIVE
-
-
-def _is_admin(user) -> bool:
-    return bool(user.is_authenticated and user.is_active and user.is_superuser)
 
 
 # --- Who may see which network's questions -------------------------------------------------

@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from voneinander.core.access import LOGIN, Perm, access
+from voneinander.core.forms import add_service_errors as _add_errors
 from voneinander.questions import selectors, services
 from voneinander.questions.forms import (
     AcceptForm,
@@ -29,15 +30,6 @@ NOTIFICATIONS_PAGE_SIZE = 30
 
 VIEW_NETWORK = Perm("questions.view_questions", obj=selectors.network_for_questions)
 VIEW = Perm("questions.view_question", obj=selectors.question_for_viewer)
-
-
-def _add_errors(form, error: ValidationError) -> None:
-    """Put a service's ValidationError on the form: on its fields where it names them."""
-    if hasattr(error, "error_dict"):
-        for name, errors in error.error_dict.items():
-            form.add_error(name if name in form.fields else None, errors)
-    else:
-        form.add_error(None, error)
 
 
 def _posted(request):

@@ -169,11 +169,6 @@ class SearchBackend:
             self._before_delete(list(stale.values_list("pk", flat=True)))
             stale.delete()
 
-    def clear(self) -> None:
-        with transaction.atomic():
-            self._before_delete(None)
-            SearchEntry.objects.all().delete()
-
     def _after_insert(self, rows: list[SearchEntry]) -> None:
         """Engine structures for new rows (SQLite: the FTS table)."""
 
@@ -688,8 +683,7 @@ class PostgresBackend(SearchBackend):
         scored = [t for t in terms if _LEXEME.fullmatch(t)]
         score_params: list = []
         for term in scored:
-            idf = _idf(documents, frequencies.get(term, 0))
-            score_params += [_tsquery_literal(term), idf]
+            score_params += [_tsquery_literal(term), idf(documents, frequencies.get(term, 0))]
         score_sql = (
             " + ".join(["(CASE WHEN s.vector @@ %s::tsquery THEN %s ELSE 0 END)"] * len(scored))
             or "0"
@@ -732,7 +726,8 @@ def _tsquery_literal(lexeme: str) -> str:
     return "'" + lexeme.replace("'", "''").replace("\\", "\\\\") + "'"
 
 
-def _idf(documents: int, frequency: int) -> float:
+def idf(documents: int, frequency: int) -> float:
+    """BM25 inverse document frequency (with the +1 that keeps it positive)."""
     return math.log(1 + (documents - frequency + 0.5) / (frequency + 0.5))
 
 

@@ -15,7 +15,7 @@ from django.db.models import Prefetch
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from voneinander.core.spreadsheets import no_formula
+from voneinander.core.spreadsheets import BOM, no_formula
 from voneinander.surveys.models import Answer, Question, QuestionKind, Response, Survey
 
 
@@ -44,7 +44,7 @@ def write_responses_csv(survey: Survey, out) -> None:
         )
         .order_by("submitted_at", "pk")
     )
-    out.write("\ufeff")  # a BOM, so that Excel reads UTF-8
+    out.write(BOM)
     writer = csv.writer(out, delimiter=";", lineterminator="\r\n")
     header = [_("Response")]
     if survey.per_municipality:

@@ -96,14 +96,6 @@ class Survey(models.Model):
     def is_closed(self) -> bool:
         return self.phase == SurveyState.CLOSED
 
-    def get_phase_display(self) -> str:
-        return SurveyState(self.phase).label
-
-
-def closed_surveys() -> Q:
-    """The condition for surveys that are closed, by hand or by their date."""
-    return Q(state=SurveyState.CLOSED) | Q(state=SurveyState.OPEN, closes_at__lte=timezone.now())
-
 
 class QuestionKind(models.TextChoices):
     SINGLE = "single", _("Single choice")

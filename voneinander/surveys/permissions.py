@@ -12,7 +12,7 @@ answers. Free-text answers only for coordinators and admins.
 import rules
 
 from voneinander.networks.models import Network
-from voneinander.networks.roles import COORDINATOR, MEMBER, network_roles
+from voneinander.networks.roles import COORDINATOR, MEMBER, is_platform_admin, network_roles
 
 
 def _network_id(obj) -> int | None:
@@ -26,9 +26,7 @@ def _network_id(obj) -> int | None:
     return survey.network_id if survey is not None else None
 
 
-@rules.predicate
-def is_admin(user) -> bool:
-    return bool(user.is_authenticated and user.is_active and user.is_superuser)
+is_admin = rules.predicate(is_platform_admin, name="is_admin")
 
 
 @rules.predicate

@@ -18,6 +18,7 @@ from voneinander.events.selectors import events_visible_to
 from voneinander.municipalities.models import Municipality
 from voneinander.networks.models import Membership, MembershipStatus, Network
 from voneinander.networks.roles import COORDINATOR, MEMBER, network_roles
+from voneinander.networks.roles import is_platform_admin as _is_admin
 from voneinander.surveys.models import (
     Answer,
     BacklogStatus,
@@ -31,10 +32,6 @@ from voneinander.surveys.models import (
 )
 from voneinander.workinggroups.models import WorkingGroup
 from voneinander.workinggroups.roles import group_roles
-
-
-def _is_admin(user) -> bool:
-    return bool(user.is_authenticated and user.is_active and user.is_superuser)
 
 
 def surveys_visible_to(user) -> QuerySet[Survey]:

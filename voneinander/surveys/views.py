@@ -11,20 +11,11 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from voneinander.core.access import LOGIN, Perm, access
+from voneinander.core.forms import add_service_errors as _add_errors
 from voneinander.surveys import exports, selectors, services
 from voneinander.surveys.forms import AnswerForm, BacklogTopicForm, QuestionForm, SurveyForm
 from voneinander.surveys.models import BacklogStatus
 from voneinander.surveys.results import survey_results
-
-
-def _add_errors(form, error: ValidationError) -> None:
-    """Put a service's ValidationError on the form: on its fields where it names them."""
-    if hasattr(error, "error_dict"):
-        for name, errors in error.error_dict.items():
-            form.add_error(name if name in form.fields else None, errors)
-    else:
-        form.add_error(None, error)
-
 
 # --- Lists and creating ----------------------------------------------------------------
 

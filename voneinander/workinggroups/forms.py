@@ -5,6 +5,7 @@ from __future__ import annotations
 from django import forms
 from django.contrib.auth import get_user_model
 from django.utils import timezone
+from django.utils.functional import lazy
 from django.utils.translation import gettext_lazy as _
 
 from voneinander.events.forms import date_input, datetime_input, web_address
@@ -74,8 +75,14 @@ class GroupForm(forms.Form):
         label=_("Description"),
         required=False,
         widget=forms.Textarea(attrs={"rows": 6}),
-        help_text=_("What the group works on and who should join. %(markdown)s")
-        % {"markdown": MARKDOWN_HELP},
+        # Formatted when shown, so that it follows the language of each request.
+        help_text=lazy(
+            lambda: (
+                _("What the group works on and who should join. %(markdown)s")
+                % {"markdown": MARKDOWN_HELP}
+            ),
+            str,
+        )(),
     )
     is_private = forms.TypedChoiceField(
         label=_("Who sees the group's space"),

@@ -20,11 +20,8 @@ import rules
 
 from voneinander.events.permissions import coordinates_any_network
 from voneinander.networks.roles import COORDINATOR, MEMBER, network_roles
+from voneinander.networks.roles import is_platform_admin as _is_admin
 from voneinander.workinggroups.roles import group_roles
-
-
-def _is_admin(user) -> bool:
-    return bool(user.is_authenticated and user.is_active and user.is_superuser)
 
 
 def group_network_ids(group) -> set[int]:

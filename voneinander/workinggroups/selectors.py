@@ -19,6 +19,7 @@ from django.utils import timezone
 from voneinander.events.models import Event
 from voneinander.events.selectors import events_visible_to
 from voneinander.networks.models import Network
+from voneinander.networks.roles import is_platform_admin as _is_admin
 from voneinander.workinggroups.models import (
     Discussion,
     Document,
@@ -32,10 +33,6 @@ from voneinander.workinggroups.models import (
     WorkingGroup,
 )
 from voneinander.workinggroups.roles import group_roles, member_networks
-
-
-def _is_admin(user) -> bool:
-    return bool(user.is_authenticated and user.is_active and user.is_superuser)
 
 
 def _in_networks(network_ids) -> Q:
@@ -66,9 +63,6 @@ def space_visible_to(user) -> QuerySet[WorkingGroup]:
     if groups:
         condition |= Q(pk__in=sorted(groups))
     return WorkingGroup.objects.filter(condition)
-
-
-spaces_visible_to = space_visible_to
 
 
 def group_for_viewer(request, slug: str, **_ignored) -> WorkingGroup:
@@ -291,9 +285,3 @@ def results_of(group: WorkingGroup) -> QuerySet[Result]:
         .select_related("document", "created_by")
         .order_by("-published_on", "-pk")
     )
-
-
-def result_in_group(group: WorkingGroup, pk) -> Result:
-    result = get_object_or_404(Result.objects.select_related("document"), group=group, pk=pk)
-    result.group = group
-    return result

@@ -26,6 +26,7 @@ from django.utils.translation import gettext as _
 from voneinander.audit.services import record_event
 from voneinander.events import services as event_services
 from voneinander.events.models import Event, EventKind, Visibility
+from voneinander.networks.roles import is_platform_admin as _is_admin
 from voneinander.networks.roles import network_roles
 from voneinander.workinggroups import documents
 from voneinander.workinggroups.models import (
@@ -57,10 +58,6 @@ MEETING_FIELDS = (
     "location",
     "meeting_url",
 )
-
-
-def _is_admin(user) -> bool:
-    return bool(user.is_authenticated and user.is_active and user.is_superuser)
 
 
 def _site_context() -> dict:

@@ -21,6 +21,7 @@ from django.utils.translation import gettext_lazy as _lazy
 from django.views.decorators.http import require_POST
 
 from voneinander.core.access import PUBLIC, Perm, access
+from voneinander.core.forms import add_service_errors as _add_errors
 from voneinander.workinggroups import selectors, services
 from voneinander.workinggroups.forms import (
     AddLeadForm,
@@ -79,15 +80,6 @@ def _posted(request):
 
 def _files(request):
     return request.FILES if request.method == "POST" else None
-
-
-def _add_errors(form, error: ValidationError) -> None:
-    """Put a service's ValidationError on the form: on its fields where it names them."""
-    if hasattr(error, "error_dict"):
-        for name, errors in error.error_dict.items():
-            form.add_error(name if name in form.fields else None, errors)
-    else:
-        form.add_error(None, error)
 
 
 def _page(request, template: str, group, **context):
