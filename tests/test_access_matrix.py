@@ -15,6 +15,8 @@ import pytest
 from django.urls import URLPattern, path, reverse
 
 from tests.admissions.access_rows import ROWS as ADMISSIONS_ROWS
+from tests.api.access_rows import ROWS as API_ROWS
+from tests.comments.access_rows import ROWS as COMMENTS_ROWS
 from tests.conftest import ROLES
 from tests.coverage import walk_patterns
 from tests.directory.access_rows import ROWS as DIRECTORY_ROWS
@@ -30,6 +32,9 @@ from tests.knowledge.interop_access_rows import ROWS as INTEROP_ROWS
 from tests.knowledge.matching_access_rows import ROWS as MATCHING_ROWS
 from tests.municipalities.access_rows import ROWS as MUNICIPALITIES_ROWS
 from tests.networks.access_rows import ROWS as NETWORKS_ROWS
+from tests.news.access_rows import ROWS as NEWS_ROWS
+from tests.notifications.access_rows import ROWS as NOTIFICATIONS_ROWS
+from tests.pages.access_rows import ROWS as PAGES_ROWS
 from tests.questions.access_rows import ROWS as QUESTIONS_ROWS
 from tests.search.access_rows import ROWS as SEARCH_ROWS
 from tests.surveys.access_rows import ROWS as SURVEYS_ROWS
@@ -109,6 +114,11 @@ for _rows in (
     QUESTIONS_ROWS,
     SURVEYS_ROWS,
     SEARCH_ROWS,
+    NEWS_ROWS,
+    PAGES_ROWS,
+    COMMENTS_ROWS,
+    NOTIFICATIONS_ROWS,
+    API_ROWS,
 ):
     assert not set(_rows) & set(MATRIX), "a row is listed twice"
     MATRIX.update(_rows)

@@ -13,6 +13,7 @@ obj=...))`); templates ask `{% if perms ... %}` through the same rules.
 import rules
 from django.core.exceptions import ImproperlyConfigured
 
+from voneinander.comments import permissions as comment_permissions
 from voneinander.events.followup_permissions import (
     is_event_speaker,
     organises_material_event,
@@ -40,6 +41,8 @@ from voneinander.knowledge.permissions import (
 )
 from voneinander.networks import roles
 from voneinander.networks.roles import CONTACT, COORDINATOR, MEMBER, network_roles
+from voneinander.news import permissions as news_permissions
+from voneinander.pages import permissions as page_permissions
 from voneinander.questions import permissions as question_permissions
 from voneinander.surveys import permissions as survey_permissions
 from voneinander.workinggroups import permissions as workinggroup_permissions
@@ -162,9 +165,16 @@ PERMISSIONS = {
     "knowledge.withdraw_contact_request": is_requester,
 }
 
-# Working groups, questions, surveys and search keep their predicates and
+# Working groups, questions, surveys, news, pages and comments keep their predicates and
 # permission names in their own `permissions.py` (each a PERMISSIONS dict).
-for _module in (workinggroup_permissions, question_permissions, survey_permissions):
+for _module in (
+    workinggroup_permissions,
+    question_permissions,
+    survey_permissions,
+    news_permissions,
+    page_permissions,
+    comment_permissions,
+):
     for _name, _predicate in _module.PERMISSIONS.items():
         if _name in PERMISSIONS:
             raise ImproperlyConfigured(f"Permission {_name} is defined twice.")

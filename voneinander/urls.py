@@ -12,6 +12,7 @@ from django.contrib import admin
 from django.urls import include, path
 
 from voneinander.accounts.access import ALLAUTH_RULES
+from voneinander.api.api import api
 from voneinander.core.access import PUBLIC, STAFF, guard
 
 # The admin has no login form of its own: it sends people to the platform's
@@ -38,7 +39,17 @@ urlpatterns = i18n_patterns(
     path("fragen/", include("voneinander.questions.urls")),
     path("umfragen/", include("voneinander.surveys.urls")),
     path("suche/", include("voneinander.search.urls")),
+    path("aktuelles/", include("voneinander.news.urls")),
+    path("seiten/", include("voneinander.pages.urls")),
+    path("kommentare/", include("voneinander.comments.urls")),
+    path("benachrichtigungen/", include("voneinander.questions.urls_notifications")),
+    path("offene-daten/", include("voneinander.api.urls_opendata")),
+    path("konto/api-schluessel/", include("voneinander.api.urls_tokens")),
     path("verwaltung/protokoll/", include("voneinander.audit.urls")),
     path("admin/", guard(admin.site.urls, {"login": PUBLIC, "logout": PUBLIC}, default=STAFF)),
     prefix_default_language=False,
 )
+
+# The API has no language prefix; each operation authenticates on its own
+# (voneinander/api/auth.py) and reads through the same selectors as the site.
+urlpatterns += [path("api/", guard(api.urls, {}, default=PUBLIC))]

@@ -172,6 +172,8 @@ def page(request, browser, _init_script, live_url, transactional_db, browser_wat
 @pytest.fixture
 def visit(page):
     def visit(path: str, status: int = 200, label: str = ""):
+        # Leave the current page only once it has loaded (see `route` in `page`).
+        page.wait_for_load_state("load")
         response = page.goto(path)
         assert response is not None, f"no response for {path}"
         assert response.status == status, f"{path} answered {response.status}, not {status}"

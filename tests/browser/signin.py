@@ -46,6 +46,7 @@ def fresh_totp_period():
 
 
 def sign_in_with_password(page, email: str) -> None:
+    page.wait_for_load_state("load")
     page.goto(reverse("account_login"))
     page.get_by_label("E-Mail").fill(email)
     page.get_by_label("Passwort", exact=True).fill(PASSWORD)
@@ -69,6 +70,9 @@ def sign_in_with_totp(page, email: str, secret: str) -> None:
 
 
 def sign_out(page) -> None:
+    # The page being left must have loaded: its accessibility check waits for
+    # that, and the browser would otherwise leave it half-loaded.
+    page.wait_for_load_state("load")
     with page.expect_navigation(wait_until="load"):
         page.get_by_role("button", name="Abmelden").click()
     nav = page.get_by_role("navigation", name="Hauptnavigation")

@@ -42,6 +42,11 @@ class Network(models.Model):
         related_name="coordinated_networks",
         verbose_name=_("coordinators"),
     )
+    comments_premoderated = models.BooleanField(
+        _("check comments before they appear"),
+        default=False,
+        help_text=_("Comments on this network's news and solutions wait for a coordinator."),
+    )
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:

@@ -73,7 +73,8 @@ class Answer(models.Model):
 
 
 class Follow(models.Model):
-    """A person follows a question or a topic (within a network)."""
+    """A person follows a question, a topic (within a network or everywhere), a
+    working group, or a whole network (only `network` set)."""
 
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="follows"
@@ -87,14 +88,38 @@ class Follow(models.Model):
     network = models.ForeignKey(
         "networks.Network", on_delete=models.CASCADE, null=True, blank=True, related_name="+"
     )
+    working_group = models.ForeignKey(
+        "workinggroups.WorkingGroup",
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
         constraints = [
             models.CheckConstraint(
-                condition=Q(question__isnull=False, topic__isnull=True)
-                | Q(question__isnull=True, topic__isnull=False),
-                name="follow_question_or_topic",
+                condition=Q(question__isnull=False, topic__isnull=True, working_group__isnull=True)
+                | Q(question__isnull=True, topic__isnull=False, working_group__isnull=True)
+                | Q(question__isnull=True, topic__isnull=True, working_group__isnull=False)
+                | Q(
+                    question__isnull=True,
+                    topic__isnull=True,
+                    working_group__isnull=True,
+                    network__isnull=False,
+                ),
+                name="follow_one_thing",
+            ),
+            models.UniqueConstraint(
+                fields=["user", "working_group"],
+                condition=Q(working_group__isnull=False),
+                name="follow_group_once",
+            ),
+            models.UniqueConstraint(
+                fields=["user", "network"],
+                condition=Q(question__isnull=True, topic__isnull=True, working_group__isnull=True),
+                name="follow_network_once",
             ),
             models.UniqueConstraint(
                 fields=["user", "question"],
@@ -148,6 +173,7 @@ class Notification(models.Model):
 class EmailFrequency(models.TextChoices):
     IMMEDIATELY = "immediately", _("Immediately: one e-mail per notification")
     DAILY = "daily", _("Once a day: one e-mail with all new notifications")
+    WEEKLY = "weekly", _("Once a week: one e-mail with all new notifications")
     OFF = "off", _("Never: only here on the platform")
 
 
@@ -163,6 +189,7 @@ class NotificationSettings(models.Model):
         choices=EmailFrequency.choices,
         default=EmailFrequency.DAILY,
     )
+    last_digest_at = models.DateTimeField(null=True, blank=True)
     updated_at = models.DateTimeField(auto_now=True)
 
     class Meta:

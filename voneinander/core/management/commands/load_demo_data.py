@@ -20,6 +20,9 @@ DEMO_MODULES = [
     "voneinander.workinggroups.demo",
     "voneinander.questions.demo",
     "voneinander.surveys.demo",
+    "voneinander.pages.demo",
+    "voneinander.news.demo",
+    "voneinander.comments.demo",
     # Last: indexes what the others loaded.
     "voneinander.search.demo",
 ]

@@ -1,0 +1,1 @@
+"""Register the resource routers under /api/v1/."""
