@@ -131,16 +131,29 @@ def _german_by_default():
 
 
 @pytest.fixture(autouse=True)
+def _empty_cache():
+    """Each test starts with an empty cache: rate-limit counters and cached
+    fragments (footer links, role sets) are keyed by ids the next test reuses."""
+    from django.core.cache import cache
+
+    cache.clear()
+
+
+@pytest.fixture(autouse=True)
 def _vocabulary_survives_flush(request, django_db_blocker):
-    """The vocabulary a data migration seeds is there in every test that uses the
-    database. Transactional tests (the browser tests) end by emptying every table,
-    which would leave the tests after them without it."""
+    """The vocabulary and the legal pages that data migrations seed are there in
+    every test that uses the database. Transactional tests (the browser tests)
+    end by emptying every table, which would leave the tests after them without."""
     names = request.fixturenames
     if "db" in names or "transactional_db" in names or request.node.get_closest_marker("django_db"):
         request.getfixturevalue("django_db_setup")
         from voneinander.knowledge import vocabulary
         from voneinander.knowledge.models import Topic
+        from voneinander.pages import legal_texts
+        from voneinander.pages.models import Page
 
         with django_db_blocker.unblock():
             if not Topic.objects.exists():
                 vocabulary.seed(Topic)
+            if not Page.objects.exclude(kind="free").exists():
+                legal_texts.seed(Page)

@@ -30,6 +30,7 @@ from tests.knowledge.brokering_access_rows import ROWS as BROKERING_ROWS
 from tests.knowledge.catalogue_access_rows import ROWS as CATALOGUE_ROWS
 from tests.knowledge.interop_access_rows import ROWS as INTEROP_ROWS
 from tests.knowledge.matching_access_rows import ROWS as MATCHING_ROWS
+from tests.media.access_rows import ROWS as MEDIA_ROWS
 from tests.municipalities.access_rows import ROWS as MUNICIPALITIES_ROWS
 from tests.networks.access_rows import ROWS as NETWORKS_ROWS
 from tests.news.access_rows import ROWS as NEWS_ROWS
@@ -119,6 +120,7 @@ for _rows in (
     COMMENTS_ROWS,
     NOTIFICATIONS_ROWS,
     API_ROWS,
+    MEDIA_ROWS,
 ):
     assert not set(_rows) & set(MATRIX), "a row is listed twice"
     MATRIX.update(_rows)

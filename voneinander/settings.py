@@ -319,6 +319,10 @@ MEDIA_URL = "/media-not-served/"
 WHITENOISE_USE_FINDERS = not PRODUCTION
 FILE_UPLOAD_PERMISSIONS = 0o640
 DATA_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
+# Videos uploaded to news items (core/video.py); the proxy must accept a little more.
+NEWS_VIDEO_MAX_BYTES = env_int("NEWS_VIDEO_MAX_BYTES", 200 * 1024 * 1024)
+# How long the one-click unsubscribe link of a notification e-mail works (seconds).
+NOTIFICATION_UNSUBSCRIBE_MAX_AGE = env_int("NOTIFICATION_UNSUBSCRIBE_MAX_AGE", 90 * 24 * 60 * 60)
 
 # --- Operator details shown in the legal pages --------------------------------
 OPERATOR_NAME = env_str(
@@ -344,6 +348,16 @@ if EVENTS_RETENTION_DAYS < 1:
 EVENTS_FEEDBACK_MIN_RATINGS = env_int("EVENTS_FEEDBACK_MIN_RATINGS", 3)
 if EVENTS_FEEDBACK_MIN_RATINGS < 1:
     raise ImproperlyConfigured("EVENTS_FEEDBACK_MIN_RATINGS must be at least 1.")
+
+# --- REST API (voneinander/api) ----------------------------------------------------
+# Requests per minute, counted in the shared cache: reads per IP without a token,
+# reads per token (or signed-in person), writes per token.
+API_RATE_LIMITS = {
+    "anonymous": env_int("API_RATE_LIMIT_ANONYMOUS", 120),
+    "token": env_int("API_RATE_LIMIT_TOKEN", 600),
+    "write": env_int("API_RATE_LIMIT_WRITE", 60),
+}
+API_RATE_LIMIT_WINDOW = 60
 
 LOGGING = {
     "version": 1,

@@ -103,3 +103,16 @@ def test_the_checker_itself_flags_unsafe_html():
         "attribute onerror",
     ]
     assert dangerous('<a href="javascript:alert(1)">x</a>') == ["href javascript:alert(1)"]
+
+
+def test_render_markdown_keeps_heading_steps_from_the_texts_highest_heading():
+    # "## A" under the page's h1/h2 becomes h3, not h4: no level is skipped.
+    html = str(render_markdown("## A\n\n### B\n\n#### C"))
+    assert "<h3>A</h3><h4>B</h4><h5>C</h5>" == html.replace("\n", "")
+
+
+def test_render_markdown_for_a_whole_page_starts_at_h2():
+    html = render_markdown("# Titel\n\n## Abschnitt", whole_page=True)
+    assert "<h2>Titel</h2>" in html
+    assert "<h3>Abschnitt</h3>" in html
+    assert "<h1>" not in html

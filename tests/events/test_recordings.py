@@ -406,7 +406,7 @@ def test_recordings_page_shows_a_placeholder_not_the_player(world, client_as):
     assert not re.search(
         r'(?<![-\w])(src|srcset|poster|href)="https://[^"]*youtube-nocookie', content
     )
-    assert "events/video.js" in content
+    assert "core/video.js" in content
 
 
 def test_video_on_another_host_is_a_plain_link(world, client_as):

@@ -8,7 +8,7 @@ In the rows below, "member" wrote the questions and "contact" the answers.
 Platform admins pass every permission (Django's superuser rule), editing included.
 """
 
-from tests.questions.factories import AnswerFactory, NotificationFactory, QuestionFactory, member_of
+from tests.questions.factories import AnswerFactory, QuestionFactory, member_of
 
 OWN = {"slug": "alpha"}
 OTHER = {"slug": "beta"}
@@ -54,10 +54,6 @@ def other_answer(world):
     return {"pk": AnswerFactory(question=beta, author=member_of(world.other_network)).pk}
 
 
-def notification(world):
-    return {"pk": NotificationFactory(user=world.user("member")).pk}
-
-
 ROWS = {
     "questions:list": (OWN, "302 404 200 200 200 200"),
     "questions:list[other]": (OTHER, "302 404 404 404 404 200"),
@@ -88,8 +84,4 @@ ROWS = {
     "questions:answer_delete": (answer, "302 404 403 200 200 200"),
     "questions:answer_delete[accepted]": (accepted_answer, "302 404 403 403 200 200"),
     "questions:answer_delete[other]": (other_answer, "302 404 404 404 404 200"),
-    "questions:notifications": ({}, "302 200 200 200 200 200"),
-    "questions:notifications_read_all": ({}, "302 405 405 405 405 405"),
-    "questions:notification_read": (notification, "302 405 405 405 405 405"),
-    "questions:notification_settings": ({}, "302 200 200 200 200 200"),
 }

@@ -126,7 +126,7 @@ def test_immediate_choice_sends_one_mail(world, settings):
     assert question.title in message.subject
     answer = question.answers.get()
     assert f"{settings.SITE_URL}/fragen/frage/{question.pk}/#antwort-{answer.pk}" in message.body
-    assert f"{settings.SITE_URL}/fragen/benachrichtigungen/einstellungen/" in message.body
+    assert f"{settings.SITE_URL}/benachrichtigungen/einstellungen/" in message.body
     assert Notification.objects.get().emailed_at is not None
 
 
@@ -149,7 +149,7 @@ def test_notification_list_shows_own_notifications_newest_first(world, client_as
     newer = NotificationFactory(user=member, text="Neuere")
     NotificationFactory(user=world.user("contact"), text="Fremde")
 
-    response = client_as(member).get(reverse("questions:notifications"))
+    response = client_as(member).get(reverse("notifications:list"))
 
     assert list(response.context["page"].object_list) == [newer, older]
     assert response.context["unread"] == 2
@@ -161,7 +161,7 @@ def test_notification_list_hides_networks_the_person_left(world, client_as):
     NotificationFactory(user=person, network=world.network, text="Aus Alpha")
     person.municipality.memberships.update(status="left")
 
-    response = client_as(person).get(reverse("questions:notifications"))
+    response = client_as(person).get(reverse("notifications:list"))
 
     assert list(response.context["page"].object_list) == []
     assert response.context["unread"] == 0
@@ -172,9 +172,7 @@ def test_mark_one_notification_read(world, client_as):
     note = NotificationFactory(user=member)
     other = NotificationFactory(user=member)
 
-    response = client_as(member).post(
-        reverse("questions:notification_read", kwargs={"pk": note.pk})
-    )
+    response = client_as(member).post(reverse("notifications:read", kwargs={"pk": note.pk}))
 
     note.refresh_from_db()
     other.refresh_from_db()
@@ -187,7 +185,7 @@ def test_someone_elses_notification_is_404(world, client_as):
     note = NotificationFactory(user=world.user("contact"))
 
     response = client_as(world.user("member")).post(
-        reverse("questions:notification_read", kwargs={"pk": note.pk})
+        reverse("notifications:read", kwargs={"pk": note.pk})
     )
 
     note.refresh_from_db()
@@ -200,7 +198,7 @@ def test_mark_all_read(world, client_as):
     NotificationFactory.create_batch(3, user=member)
     foreign = NotificationFactory(user=world.user("contact"))
 
-    client_as(member).post(reverse("questions:notifications_read_all"))
+    client_as(member).post(reverse("notifications:read_all"))
 
     assert not Notification.objects.filter(user=member, read_at__isnull=True).exists()
     foreign.refresh_from_db()
@@ -208,7 +206,7 @@ def test_mark_all_read(world, client_as):
 
 
 def _list_queries(client) -> int:
-    url = reverse("questions:notifications")
+    url = reverse("notifications:list")
     client.get(url)
     with CaptureQueriesContext(connection) as captured:
         response = client.get(url)
@@ -236,7 +234,7 @@ def test_header_shows_unread_count_with_one_query(world, client_as):
 
     page = client.get(reverse("core:home")).content.decode()
 
-    assert reverse("questions:notifications") in page
+    assert reverse("notifications:list") in page
     assert 'data-unread-notifications><span class="kern-label">2<' in page
 
 
@@ -244,7 +242,7 @@ def test_header_has_no_notifications_for_visitors(client, db):
     client.get(reverse("core:home"))
     page = client.get(reverse("core:home")).content.decode()
 
-    assert reverse("questions:notifications") not in page
+    assert reverse("notifications:list") not in page
 
 
 def test_header_count_costs_exactly_one_query(world, client_as):
@@ -261,7 +259,7 @@ def test_header_count_costs_exactly_one_query(world, client_as):
 def test_notification_settings_default_daily_and_can_be_changed(world, client_as):
     member = world.user("member")
     client = client_as(member)
-    url = reverse("questions:notification_settings")
+    url = reverse("notifications:settings")
 
     assert client.get(url).context["form"].initial == {"email": EmailFrequency.DAILY}
     bad = client.post(url, {"email": "stuendlich"})

@@ -29,8 +29,8 @@ def pages(world):
         question.get_absolute_url(),
         reverse("questions:edit", kwargs={"pk": question.pk}),
         reverse("questions:answer_edit", kwargs={"pk": answer.pk}),
-        reverse("questions:notifications"),
-        reverse("questions:notification_settings"),
+        reverse("notifications:list"),
+        reverse("notifications:settings"),
     ]
 
 

@@ -100,6 +100,30 @@ ACTIONS = {
     "survey.closed": _("Survey closed"),
     "backlog.topic_added": _("Topic added to the backlog"),
     "backlog.topic_changed": _("Backlog topic changed"),
+    # Notifications: the one-click unsubscribe link from an e-mail (no sign-in).
+    "notifications.unsubscribed": _("Notification e-mails stopped by unsubscribe link"),
+    # Pages (legal and free pages) and barrier reports.
+    "page.created": _("Page created"),
+    "page.changed": _("Page changed"),
+    "page.deleted": _("Page deleted"),
+    "barrier_report.changed": _("Barrier report changed"),
+    # News (issue 6): writing and publishing press items.
+    "news.created": _("News item created"),
+    "news.published": _("News item published"),
+    "news.scheduled": _("News item scheduled"),
+    "news.unpublished": _("News item withdrawn"),
+    "news.deleted": _("News item deleted"),
+    # Uploaded videos of a news item (media helper).
+    "news.video_added": _("Video added to a news item"),
+    "news.video_removed": _("Video removed from a news item"),
+    # Comments (issue 6): moderation by coordinators and admins.
+    "comment.approved": _("Comment approved"),
+    "comment.hidden": _("Comment hidden"),
+    "comment.author_blocked": _("Person blocked from commenting"),
+    "comment.author_unblocked": _("Block from commenting lifted"),
+    "comment.premoderation_changed": _("Pre-moderation of comments switched"),
+    "api.token_created": _("API token created"),
+    "api.token_revoked": _("API token revoked"),
 }
 
 

@@ -89,6 +89,9 @@ class CommentReport(models.Model):
             models.UniqueConstraint(fields=["comment", "reporter"], name="comment_report_once")
         ]
 
+    def __str__(self):
+        return self.reason[:60]
+
 
 class CommentBlock(models.Model):
     """A person may not comment in a network (or, with no network, anywhere)."""
@@ -114,3 +117,6 @@ class CommentBlock(models.Model):
                 fields=["user"], condition=Q(network__isnull=True), name="comment_block_global"
             ),
         ]
+
+    def __str__(self):
+        return f"{self.user} ({self.network or _('everywhere')})"

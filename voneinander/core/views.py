@@ -1,12 +1,17 @@
 """Pages of the platform shell: start page, legal pages and error pages."""
 
-from django.conf import settings
+from django.http import JsonResponse
 from django.shortcuts import render
+from django.utils import translation
 from django.utils.translation import gettext as _
 from django.views import defaults
 
+from voneinander.api.errors import error_body, request_language
 from voneinander.core.access import PUBLIC, access
 from voneinander.networks.selectors import networks_overview
+from voneinander.pages.models import PageKind
+from voneinander.pages.selectors import legal_page
+from voneinander.pages.views import render_page
 
 
 @access(PUBLIC)
@@ -16,27 +21,27 @@ def home(request):
 
 @access(PUBLIC)
 def imprint(request):
-    return render(request, "core/imprint.html", {"operator": _operator()})
+    return _legal_page(request, PageKind.IMPRINT)
 
 
 @access(PUBLIC)
 def privacy(request):
-    return render(request, "core/privacy.html", {"operator": _operator()})
+    return _legal_page(request, PageKind.PRIVACY)
 
 
 @access(PUBLIC)
 def accessibility(request):
-    return render(request, "core/accessibility.html", {"operator": _operator()})
+    return _legal_page(request, PageKind.ACCESSIBILITY)
 
 
-def _operator() -> dict:
-    return {
-        "name": settings.OPERATOR_NAME,
-        "address": settings.OPERATOR_ADDRESS,
-        "email": settings.OPERATOR_EMAIL,
-        "phone": settings.OPERATOR_PHONE,
-        "accessibility_email": settings.ACCESSIBILITY_CONTACT_EMAIL,
+def _legal_page(request, kind: str):
+    """The legal pages live in the database (pages app), edited by platform admins."""
+    titles = {
+        PageKind.IMPRINT: _("Legal notice"),
+        PageKind.PRIVACY: _("Privacy statement"),
+        PageKind.ACCESSIBILITY: _("Accessibility statement"),
     }
+    return render_page(request, legal_page(kind), fallback_title=titles[kind])
 
 
 # Error handlers: plain function views, called by Django, never routed.
@@ -57,6 +62,11 @@ def permission_denied(request, exception=None):
 
 
 def page_not_found(request, exception=None):
+    if request.path.startswith("/api/"):
+        # Clients of the API get its JSON error shape for unknown addresses too.
+        with translation.override(request_language(request)):
+            body = error_body("not_found", _("There is no such address in the API."))
+        return JsonResponse(body, status=404)
     return _error(
         request,
         404,

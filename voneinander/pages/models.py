@@ -4,6 +4,7 @@ the barrier reports sent from the accessibility statement."""
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 
@@ -56,6 +57,27 @@ class Page(models.Model):
     def __str__(self):
         return self.title
 
+    def get_absolute_url(self) -> str:
+        if self.is_legal:
+            return reverse(LEGAL_URL_NAMES[self.kind])
+        if self.network_id:
+            return reverse(
+                "pages:network_page", kwargs={"network_slug": self.network.slug, "slug": self.slug}
+            )
+        return reverse("pages:page", kwargs={"slug": self.slug})
+
+    @property
+    def is_legal(self) -> bool:
+        return self.kind != PageKind.FREE
+
+
+# The legal pages keep the addresses they had before they lived in the database.
+LEGAL_URL_NAMES = {
+    PageKind.IMPRINT: "core:imprint",
+    PageKind.PRIVACY: "core:privacy",
+    PageKind.ACCESSIBILITY: "core:accessibility",
+}
+
 
 class BarrierReportStatus(models.TextChoices):
     OPEN = "open", _("Open")
@@ -93,3 +115,6 @@ class BarrierReport(models.Model):
 
     def __str__(self):
         return f"#{self.pk} {self.page_url}"
+
+    def get_absolute_url(self) -> str:
+        return reverse("pages:report_detail", kwargs={"pk": self.pk})

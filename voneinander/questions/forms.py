@@ -4,7 +4,6 @@ from django.utils.translation import gettext_lazy as _
 
 from voneinander.knowledge.models import Topic
 from voneinander.questions import selectors, services
-from voneinander.questions.models import EmailFrequency
 
 MARKDOWN_HELP = _(
     "Markdown: **bold**, *italic*, lists and links. Mention a member of the network "
@@ -117,11 +116,3 @@ class QuestionFilterForm(forms.Form):
         if not self.is_bound or not self.is_valid():
             return None, ""
         return self.topics.get(self.cleaned_data["thema"]), self.cleaned_data["status"]
-
-
-class NotificationSettingsForm(forms.Form):
-    email = forms.ChoiceField(
-        label=_("E-mail about new notifications"),
-        choices=EmailFrequency.choices,
-        widget=forms.RadioSelect,
-    )

@@ -6,18 +6,6 @@ app_name = "questions"
 
 urlpatterns = [
     # Fixed words first: a network's address is a slug at the same level.
-    path("benachrichtigungen/", views.notification_list, name="notifications"),
-    path("benachrichtigungen/gelesen/", views.notification_read_all, name="notifications_read_all"),
-    path(
-        "benachrichtigungen/<int:pk>/gelesen/",
-        views.notification_read,
-        name="notification_read",
-    ),
-    path(
-        "benachrichtigungen/einstellungen/",
-        views.notification_settings,
-        name="notification_settings",
-    ),
     path("frage/<int:pk>/", views.question_detail, name="detail"),
     path("frage/<int:pk>/antworten/", views.answer_create, name="answer"),
     path("frage/<int:pk>/bearbeiten/", views.question_edit, name="edit"),

@@ -1,4 +1,4 @@
-"""Questions and answers per network, following, and the notifications page."""
+"""Questions and answers per network, and following them (notifications: notification_views.py)."""
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
@@ -9,7 +9,7 @@ from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from voneinander.core.access import LOGIN, Perm, access
+from voneinander.core.access import Perm, access
 from voneinander.core.forms import add_service_errors as _add_errors
 from voneinander.questions import selectors, services
 from voneinander.questions.forms import (
@@ -17,16 +17,13 @@ from voneinander.questions.forms import (
     AnswerForm,
     DeleteForm,
     FollowForm,
-    NotificationSettingsForm,
     QuestionFilterForm,
     QuestionForm,
     TopicFollowForm,
 )
 from voneinander.questions.mentions import render_post
-from voneinander.questions.notifications import email_frequency
 
 PAGE_SIZE = 20
-NOTIFICATIONS_PAGE_SIZE = 30
 
 VIEW_NETWORK = Perm("questions.view_questions", obj=selectors.network_for_questions)
 VIEW = Perm("questions.view_question", obj=selectors.question_for_viewer)
@@ -323,54 +320,3 @@ def answer_delete(request, pk):
         "questions/confirm_delete.html",
         {"network": question.network, "question": question, "answer": answer, "form": form},
     )
-
-
-# --- Notifications ---------------------------------------------------------------------------
-
-
-@access(LOGIN)
-def notification_list(request):
-    notifications = selectors.notifications_for(request.user).select_related("network")
-    page = Paginator(notifications, NOTIFICATIONS_PAGE_SIZE).get_page(request.GET.get("seite"))
-    return render(
-        request,
-        "questions/notification_list.html",
-        {
-            "page": page,
-            "page_links": _page_links(page),
-            "unread": selectors.unread_count(request.user),
-        },
-    )
-
-
-@access(LOGIN)
-@require_POST
-def notification_read(request, pk):
-    notification = selectors.notification_of(request, pk)
-    services.mark_read(notification=notification)
-    return redirect("questions:notifications")
-
-
-@access(LOGIN)
-@require_POST
-def notification_read_all(request):
-    count = services.mark_all_read(user=request.user)
-    if count:
-        messages.success(request, _("All notifications are marked as read."))
-    return redirect("questions:notifications")
-
-
-@access(LOGIN)
-def notification_settings(request):
-    form = NotificationSettingsForm(
-        _posted(request), initial={"email": email_frequency(request.user)}
-    )
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.set_email_frequency(user=request.user, email=form.cleaned_data["email"])
-        except ValidationError as error:
-            _add_errors(form, error)
-        else:
-            messages.success(request, _("Your notification settings have been saved."))
-            return redirect("questions:notifications")
-    return render(request, "questions/notification_settings.html", {"form": form})

@@ -22,12 +22,14 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.text import get_valid_filename, slugify
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from voneinander.audit.services import record_event
 from voneinander.events import services as event_services
 from voneinander.events.models import Event, EventKind, Visibility
 from voneinander.networks.roles import is_platform_admin as _is_admin
 from voneinander.networks.roles import network_roles
+from voneinander.questions.notifications import in_mail_language, notify_followers, site_path
 from voneinander.workinggroups import documents
 from voneinander.workinggroups.models import (
     Discussion,
@@ -75,6 +77,24 @@ def _mail(*, to: list[str], subject: str, template: str, context: dict) -> None:
 
 def _group_url(group: WorkingGroup) -> str:
     return settings.SITE_URL + group.get_absolute_url()
+
+
+# Notifications to the group's followers (texts in the default language, see
+# questions/notifications.py); a private group's reach only who may read its space.
+NEW_DOCUMENT = gettext_lazy("New document in the working group “%(group)s”: %(title)s")
+NEW_MEETING = gettext_lazy("New meeting of the working group “%(group)s”: %(title)s")
+NEW_RESULT = gettext_lazy("New result of the working group “%(group)s”: %(title)s")
+
+
+def _tell_followers(group: WorkingGroup, *, kind: str, message, title: str, url: str, by):
+    notify_followers(
+        network=None,
+        working_group=group,
+        kind=kind,
+        text=in_mail_language(lambda: str(message) % {"group": group.title, "title": title}),
+        url=url,
+        exclude_user_ids=[by.pk],
+    )
 
 
 # --- Groups ----------------------------------------------------------------------------
@@ -746,6 +766,14 @@ def add_document(
         document.full_clean()
         document.save()
         _store_version(document, upload, checked, number=1, comment=comment, by=by)
+        _tell_followers(
+            group,
+            kind="workinggroups.document",
+            message=NEW_DOCUMENT,
+            title=document.title,
+            url=site_path("workinggroups:document", slug=group.slug, pk=document.pk),
+            by=by,
+        )
     return document
 
 
@@ -813,6 +841,14 @@ def schedule_meeting(*, group: WorkingGroup, by, values: dict) -> Event:
             target=event,
             data={"networks": [group.network_id], "working_group": group.pk},
         )
+        _tell_followers(
+            group,
+            kind="workinggroups.meeting",
+            message=NEW_MEETING,
+            title=event.title,
+            url=site_path("events:detail", slug=event.slug),
+            by=by,
+        )
     return event
 
 
@@ -839,4 +875,12 @@ def add_result(
     with transaction.atomic():
         result.full_clean()
         result.save()
+        _tell_followers(
+            group,
+            kind="workinggroups.result",
+            message=NEW_RESULT,
+            title=result.title,
+            url=site_path("workinggroups:results", slug=group.slug),
+            by=by,
+        )
     return result

@@ -1,7 +1,10 @@
-"""Send the daily notification digests: `manage.py send_notification_digest [--queue]`.
+"""Send the notification digests: `manage.py send_notification_digest [--queue]`.
 
-Run it once a day (cron or a systemd timer). Each notification is mailed at most
-once, however often the command runs.
+Run it once a day (cron or a systemd timer), e.g. at 06:00. Daily recipients get
+their digest on every run; weekly recipients on the first run at least seven
+calendar days after their last digest (the first one on the next run), so with a
+daily run they get theirs on the same weekday each week. Each notification is
+mailed at most once, however often or in parallel the command runs.
 """
 
 from django.core.management.base import BaseCommand
@@ -15,7 +18,11 @@ from voneinander.questions.tasks import send_notification_digest
 class Command(BaseCommand):
     @property
     def help(self) -> str:  # a property: argparse cannot format a lazy string
-        return _("Send each person one e-mail with their new notifications.")
+        return _(
+            "Send each person one e-mail with their new notifications. Run it once a day: "
+            "daily recipients get theirs on every run, weekly recipients when their last "
+            "digest is seven or more calendar days old (or they never had one)."
+        )
 
     def add_arguments(self, parser):
         parser.add_argument(

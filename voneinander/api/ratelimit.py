@@ -1,0 +1,97 @@
+"""Rate limits of the API: fixed windows counted in Django's cache.
+
+The cache is shared by every app process in production (settings: CACHES),
+so a limit holds across processes. Buckets (settings.API_RATE_LIMITS, per
+API_RATE_LIMIT_WINDOW seconds):
+- "anonymous": reads without a token, per client IP;
+- "token": reads with a token (per token) or a browser session (per person);
+- "write": unsafe methods, per token.
+
+`check(request)` is called by the authentication (voneinander/api/auth.py)
+once it knows who calls; over the limit it raises `RateLimitedError` (429 with
+Retry-After). `add_headers(request, response)` puts RateLimit-Limit,
+RateLimit-Remaining and RateLimit-Reset (seconds) on every answer.
+"""
+
+from __future__ import annotations
+
+import math
+import time
+from dataclasses import dataclass
+
+from django.conf import settings
+from django.core.cache import cache
+from django.utils.translation import gettext_lazy as _
+
+from voneinander.api.errors import ApiError
+
+SAFE_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
+
+
+@dataclass(frozen=True)
+class Quota:
+    limit: int
+    remaining: int
+    reset: int  # seconds until the window ends
+
+
+class RateLimitedError(ApiError):
+    status = 429
+    code = "rate_limited"
+    default_message = _("Too many requests. Please wait before you try again.")
+
+
+def client_ip(request) -> str:
+    """The client's address as the login rate limits see it (allauth's proxy settings)."""
+    from allauth.account.adapter import get_adapter
+
+    try:
+        return get_adapter(request).get_client_ip(request)
+    except Exception:  # no usable address: count these together
+        return request.META.get("REMOTE_ADDR") or "unknown"
+
+
+def _bucket(request) -> tuple[str, str]:
+    token = getattr(request, "api_token", None)
+    if request.method not in SAFE_METHODS:
+        who = f"t{token.pk}" if token else f"ip{client_ip(request)}"
+        return "write", who
+    if token is not None:
+        return "token", f"t{token.pk}"
+    if request.user.is_authenticated:
+        return "token", f"u{request.user.pk}"
+    return "anonymous", f"ip{client_ip(request)}"
+
+
+def check(request) -> Quota:
+    """Count this request; raise RateLimitedError when its bucket is used up."""
+    bucket, who = _bucket(request)
+    limit = settings.API_RATE_LIMITS[bucket]
+    window = settings.API_RATE_LIMIT_WINDOW
+    now = time.time()
+    start = int(now // window) * window
+    key = f"api-rate:{bucket}:{who}:{start}"
+    cache.add(key, 0, timeout=window + 1)
+    try:
+        used = cache.incr(key)
+    except ValueError:  # expired between add and incr
+        cache.set(key, 1, timeout=window + 1)
+        used = 1
+    reset = max(1, math.ceil(start + window - now))
+    quota = Quota(limit=limit, remaining=max(0, limit - used), reset=reset)
+    request.rate_quota = quota
+    if used > limit:
+        raise RateLimitedError(
+            _("Too many requests. Please wait %(seconds)s seconds.") % {"seconds": reset},
+            headers={"Retry-After": str(reset)},
+        )
+    return quota
+
+
+def add_headers(request, response) -> None:
+    quota = getattr(request, "rate_quota", None)
+    if quota is None:
+        return
+    response["RateLimit-Limit"] = str(quota.limit)
+    response["RateLimit-Remaining"] = str(quota.remaining)
+    response["RateLimit-Reset"] = str(quota.reset)
