@@ -250,6 +250,13 @@ if PRODUCTION:
         # Behind the shipped nginx configuration, which sets this header itself.
         SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 
+# The client's address for rate limits (sign-in, API, barrier reports) is read
+# by allauth: with N trusted proxies in front, the N-th address from the right
+# of X-Forwarded-For. Without a proxy every client would share the proxy's address
+# (and one client could use up everybody's limits); with a wrong count, clients
+# could choose their own address. Production sits behind one nginx by default.
+ALLAUTH_TRUSTED_PROXY_COUNT = env_int("TRUSTED_PROXY_COUNT", 1 if PRODUCTION else 0)
+
 # Video players that recordings may embed (only after the visitor's click, see
 # events/video.py): origins without a path. A self-hosted PeerTube is added as
 # e.g. "https://video.example.org". They are the only entries of the CSP's frame-src.
@@ -351,11 +358,13 @@ if EVENTS_FEEDBACK_MIN_RATINGS < 1:
 
 # --- REST API (voneinander/api) ----------------------------------------------------
 # Requests per minute, counted in the shared cache: reads per IP without a token,
-# reads per token (or signed-in person), writes per token.
+# reads per token (or signed-in person), writes per token, and requests refused
+# for a missing or bad token (401) per IP.
 API_RATE_LIMITS = {
     "anonymous": env_int("API_RATE_LIMIT_ANONYMOUS", 120),
     "token": env_int("API_RATE_LIMIT_TOKEN", 600),
     "write": env_int("API_RATE_LIMIT_WRITE", 60),
+    "refused": env_int("API_RATE_LIMIT_REFUSED", 30),
 }
 API_RATE_LIMIT_WINDOW = 60
 

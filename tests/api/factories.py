@@ -4,8 +4,8 @@ import factory
 from django.utils import timezone
 
 from tests.factories import UserFactory
+from tests.news import factories as news_factories
 from voneinander.api.models import ApiToken, hash_token, new_raw_token
-from voneinander.news.models import NewsItem
 
 
 class ApiTokenFactory(factory.django.DjangoModelFactory):
@@ -29,12 +29,7 @@ class ApiTokenFactory(factory.django.DjangoModelFactory):
         return token
 
 
-class PublishedNewsFactory(factory.django.DjangoModelFactory):
-    class Meta:
-        model = NewsItem
+class PublishedNewsFactory(news_factories.NewsItemFactory):
+    """A news item published an hour ago (platform-wide unless a network is given)."""
 
-    title = factory.Sequence(lambda n: f"Nachricht {n}")
-    slug = factory.Sequence(lambda n: f"nachricht-{n}")
-    teaser = "Kurz gesagt."
-    text = "Der **Text**."
     published_at = factory.LazyFunction(lambda: timezone.now() - datetime.timedelta(hours=1))

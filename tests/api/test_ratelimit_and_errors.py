@@ -58,6 +58,51 @@ def test_ratelimit_other_ip_is_counted_apart(client, small_limits):
     assert response.status_code == 200
 
 
+WRONG = {"Authorization": "Bearer vnd_falsch", "Accept-Language": "en"}
+
+
+def test_ratelimit_wrong_tokens_get_429_after_the_refused_limit(client, settings, small_limits):
+    settings.API_RATE_LIMITS = {**settings.API_RATE_LIMITS, "refused": 2}
+
+    statuses = [client.get(URL, headers=WRONG).status_code for _ in range(3)]
+    flooded = client.get(URL, headers=WRONG)
+
+    assert statuses == [401, 401, 429]
+    assert flooded.status_code == 429
+    assert flooded.json()["error"]["code"] == "rate_limited"
+    assert 1 <= int(flooded["Retry-After"]) <= 60
+
+
+def test_ratelimit_refused_limit_defaults_to_the_anonymous_one(client, small_limits):
+    statuses = [client.get(URL, headers=WRONG).status_code for _ in range(3)]
+
+    assert statuses == [401, 401, 429]
+
+
+def test_ratelimit_missing_token_for_a_write_counts_as_refused(client, settings, small_limits):
+    settings.API_RATE_LIMITS = {**settings.API_RATE_LIMITS, "refused": 1, "write": 100}
+    url = "/api/v1/registrations/"
+
+    statuses = [client.post(url, {}, content_type="application/json").status_code for _ in range(2)]
+
+    assert statuses == [401, 429]
+
+
+def test_ratelimit_refused_requests_do_not_block_valid_tokens_or_other_ips(
+    client, settings, small_limits
+):
+    settings.API_RATE_LIMITS = {**settings.API_RATE_LIMITS, "refused": 1}
+    token = ApiTokenFactory()
+    client.get(URL, headers=WRONG)
+    client.get(URL, headers=WRONG)
+
+    valid = client.get(URL, headers={"Authorization": f"Bearer {token.raw}"})
+    elsewhere = client.get(URL, headers=WRONG, REMOTE_ADDR="192.0.2.7")
+    anonymous = client.get(URL)
+
+    assert [valid.status_code, elsewhere.status_code, anonymous.status_code] == [200, 401, 200]
+
+
 def test_error_404_has_error_shape(client):
     response = client.get("/api/v1/networks/gibt-es-nicht", headers={"Accept-Language": "en"})
 

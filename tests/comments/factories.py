@@ -1,27 +1,17 @@
 """Factories for comments, their reports and blocks (and a small news item to comment on)."""
 
-import datetime
-
 import factory
-from django.utils import timezone
 
 from tests.factories import NetworkFactory, UserFactory
 from tests.knowledge.factories import SolutionFactory
+from tests.news import factories as news_factories
 from voneinander.comments.models import Comment, CommentBlock, CommentReport
-from voneinander.news.models import NewsItem
 
 
-class NewsItemFactory(factory.django.DjangoModelFactory):
+class NewsItemFactory(news_factories.NewsItemFactory):
     """A published news item of a network (pass network=None for platform news)."""
 
-    class Meta:
-        model = NewsItem
-
     network = factory.SubFactory(NetworkFactory)
-    title = factory.Sequence(lambda n: f"Neuigkeit {n}")
-    slug = factory.Sequence(lambda n: f"neuigkeit-{n}")
-    teaser = "Was es Neues gibt."
-    published_at = factory.LazyFunction(lambda: timezone.now() - datetime.timedelta(hours=1))
 
 
 class CommentFactory(factory.django.DjangoModelFactory):

@@ -1,7 +1,12 @@
+import contextlib
+import threading
+from concurrent.futures import ThreadPoolExecutor
 from html.parser import HTMLParser
 
 import pytest
+from django.core.cache.backends.locmem import LocMemCache
 from django.urls import reverse
+from django.utils import translation
 
 from tests.comments.factories import CommentBlockFactory, CommentFactory, NewsItemFactory
 from tests.knowledge.factories import SolutionFactory
@@ -167,7 +172,7 @@ def test_section_tells_blocked_person_instead_of_form(world, client_as, solution
     page = client_as(world.user("user")).get(solution.get_absolute_url()).content.decode()
 
     assert 'name="comment-text"' not in page
-    assert "blockiert" in page or "blocked you" in page
+    assert "gesperrt" in page
 
 
 # --- Rate limit ----------------------------------------------------------------------------
@@ -209,6 +214,50 @@ def test_comment_rate_limit_ends_after_the_window(world, solution, monkeypatch):
     services.add_comment(target=solution, author=world.user("user"), text="wieder erlaubt")
 
     assert Comment.objects.count() == services.RATE_COUNT + 1
+
+
+def test_comment_rate_limit_holds_for_comments_sent_at_the_same_moment(world, monkeypatch):
+    """Parallel requests: whoever reads the count must not see it before the others counted."""
+    attempts = services.RATE_COUNT * 2
+    everyone_read = threading.Barrier(attempts, timeout=2)
+    plain_get = LocMemCache.get
+
+    def get_together(self, *args, **kwargs):
+        value = plain_get(self, *args, **kwargs)
+        with contextlib.suppress(threading.BrokenBarrierError):
+            everyone_read.wait()
+        return value
+
+    monkeypatch.setattr(LocMemCache, "get", get_together)
+    author = world.user("user")
+
+    def attempt(_number):
+        try:
+            services._check_rate(author)
+        except services.ValidationError as error:
+            return error.code
+        return "allowed"
+
+    with ThreadPoolExecutor(max_workers=attempts) as pool:
+        outcomes = list(pool.map(attempt, range(attempts)))
+
+    assert outcomes.count("allowed") == services.RATE_COUNT
+    assert outcomes.count("rate_limited") == services.RATE_COUNT
+
+
+def test_comment_rate_limit_message_says_how_long_to_wait(world, solution, monkeypatch):
+    import time
+
+    window_start = (int(time.time()) // services.RATE_WINDOW + 1) * services.RATE_WINDOW
+    monkeypatch.setattr(services.time, "time", lambda: window_start + 30)
+    for number in range(services.RATE_COUNT):
+        services.add_comment(target=solution, author=world.user("user"), text=f"K {number}")
+
+    with translation.override("en"), pytest.raises(services.ValidationError) as refused:
+        services.add_comment(target=solution, author=world.user("user"), text="zu viel")
+
+    assert refused.value.code == "rate_limited"
+    assert "Please wait 10 minutes" in refused.value.messages[0]
 
 
 # --- Rendering: plain text, escaped, safe links --------------------------------------------

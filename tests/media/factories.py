@@ -1,14 +1,12 @@
 """News items with uploaded videos, and sample video bytes that pass the content check."""
 
-import datetime
-
 import factory
 from django.core.files.base import ContentFile
-from django.utils import timezone
 
 from tests.events.followup_factories import VTT
 from tests.factories import NetworkFactory
-from voneinander.news.models import NewsItem, NewsVideo
+from tests.news import factories as news_factories
+from voneinander.news.models import NewsVideo
 
 # The payload after the container header: every byte value, so ranges are easy to check.
 PAYLOAD = bytes(range(256)) * 16
@@ -43,17 +41,10 @@ def webm_bytes(doctype: bytes = b"webm", payload: bytes = PAYLOAD) -> bytes:
     return b"\x1a\x45\xdf\xa3" + bytes([0x80 | len(header)]) + header + segment
 
 
-class NewsItemFactory(factory.django.DjangoModelFactory):
+class NewsItemFactory(news_factories.NewsItemFactory):
     """A published news item of a network (`published_at=None` gives a draft)."""
 
-    class Meta:
-        model = NewsItem
-
     network = factory.SubFactory(NetworkFactory)
-    title = factory.Sequence(lambda n: f"Meldung {n}")
-    slug = factory.Sequence(lambda n: f"meldung-{n}")
-    teaser = "Kurz gesagt."
-    published_at = factory.LazyFunction(lambda: timezone.now() - datetime.timedelta(days=1))
 
 
 class NewsVideoFactory(factory.django.DjangoModelFactory):

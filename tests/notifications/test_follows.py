@@ -8,7 +8,8 @@ from django.template import Context, Template
 from django.test import RequestFactory
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
+from django.utils.translation import gettext
 
 from tests.admissions.pdfs import letter_pdf
 from tests.core.test_security_headers import INLINE_HANDLER, INLINE_SCRIPT, INLINE_STYLE
@@ -102,9 +103,9 @@ def test_follow_without_a_choice_says_so_and_saves_nothing(world, client_as):
     )
 
     assert response.status_code == 200
-    assert "Please choose what you want to follow." in [
-        str(m) for m in response.context["messages"]
-    ]
+    with translation.override("de"):
+        expected = gettext("Please choose what you want to follow.")
+    assert expected in [str(m) for m in response.context["messages"]]
     assert not Follow.objects.exists()
 
 

@@ -124,14 +124,18 @@ def test_report_is_saved_and_mailed_to_admins_and_all_coordinators_once(
     assert first.reply_to == ["erika@example.org"]
 
 
-def test_report_is_confirmed_to_the_sender(client, world, mailoutbox):
-    client.post(URL, VALID)
+def test_report_is_confirmed_to_the_sender_without_repeating_their_text(
+    client, world, mailoutbox
+):
+    # The address is not verified: the form must not mail chosen text to a stranger.
+    client.post(URL, {**VALID, "name": "Kundenservice https://phish.example"})
 
+    report = BarrierReport.objects.get()
     confirmations = [mail for mail in mailoutbox if mail.to == ["erika@example.org"]]
     assert len(confirmations) == 1
-    assert "Erika Mustermann" in confirmations[0].body
-    assert VALID["description"] in confirmations[0].body
-    assert "/barrierefreiheit/" in confirmations[0].body
+    assert str(report.pk) in confirmations[0].body
+    assert "phish" not in confirmations[0].body
+    assert VALID["description"] not in confirmations[0].body
 
 
 def test_report_without_e_mail_address_gets_no_confirmation(client, world, mailoutbox):
@@ -306,3 +310,16 @@ def test_report_detail_shows_the_report_to_coordinators(client_as, world):
 
     assert "Kontrast zu schwach" in html
     assert 'href="/veranstaltungen/"' in html
+
+
+def test_footer_link_names_the_current_page(client, world):
+    page = client.get(reverse("events:list")).content.decode()
+    assert f'href="{URL}?seite=%2Fveranstaltungen%2F"' in page
+
+
+def test_footer_link_never_carries_a_secret_address(client, world):
+    # An unsubscribe link's token would otherwise be mailed to everyone who handles reports.
+    unsubscribe = reverse("notifications:unsubscribe", kwargs={"token": "geheim"})
+    page = client.get(unsubscribe).content.decode()
+    assert "geheim" not in page.split("<footer")[1]
+    assert f'href="{URL}"' in page

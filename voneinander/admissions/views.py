@@ -1,4 +1,3 @@
-from csp.decorators import csp_update
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import Http404, HttpResponse
@@ -13,6 +12,7 @@ from voneinander.admissions import letters, selectors, services
 from voneinander.admissions.forms import ApplicationForm, DecisionForm, InboxFilterForm
 from voneinander.admissions.notice import notice_filename
 from voneinander.core.access import LOGIN, Perm, access
+from voneinander.core.http import sandboxed
 from voneinander.networks.selectors import network_by_slug
 
 # Service errors that concern one form field rather than the whole form.
@@ -158,13 +158,8 @@ def _serve_pdf(field_file, filename: str) -> HttpResponse:
     return response
 
 
-# The platform's policy plus `sandbox`: whatever a PDF contains, it runs in a
-# unique origin without scripts, forms or access to the platform's cookies.
-_sandboxed = csp_update({"sandbox": True})
-
-
 @access(Perm("admissions.view_application", obj=selectors.application_for))
-@_sandboxed
+@sandboxed
 def letter(request, pk):
     application = request.access_object
     name = f"{slugify(_('letter'))}-{slugify(application.municipality.name)}.pdf"
@@ -172,7 +167,7 @@ def letter(request, pk):
 
 
 @access(Perm("admissions.view_application", obj=selectors.application_for))
-@_sandboxed
+@sandboxed
 def notice(request, pk):
     application = request.access_object
     return _serve_pdf(application.notice, notice_filename(application))

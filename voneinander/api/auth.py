@@ -18,7 +18,8 @@ A token that is wrong, revoked or expired is always answered with 401 and a
 message saying which — also on public reads, so a typo is not silently read as
 "anonymous". Operations pass `request.user` to the same selectors and
 permission checks as the web views. Once the caller is known, the request is
-counted against its rate limit (voneinander/api/ratelimit.py).
+counted against its rate limit (voneinander/api/ratelimit.py); a request
+refused with 401 is counted too, per IP, so a flood of bad tokens gets 429.
 """
 
 from __future__ import annotations
@@ -96,7 +97,11 @@ def token_from(raw: str) -> ApiToken:
 
 
 def _identify(request: HttpRequest, *, token_required: bool):
-    user = _caller(request, token_required=token_required)
+    try:
+        user = _caller(request, token_required=token_required)
+    except (InvalidTokenError, NotAuthenticatedError):
+        ratelimit.check_refused(request)  # 429 instead, once the IP used up its quota
+        raise
     ratelimit.check(request)
     return user
 

@@ -5,12 +5,17 @@ so a limit holds across processes. Buckets (settings.API_RATE_LIMITS, per
 API_RATE_LIMIT_WINDOW seconds):
 - "anonymous": reads without a token, per client IP;
 - "token": reads with a token (per token) or a browser session (per person);
-- "write": unsafe methods, per token.
+- "write": unsafe methods, per token;
+- "refused": requests whose token was missing (where one is needed), wrong,
+  revoked or expired, per client IP (the limit defaults to "anonymous"), so
+  that a flood of bad tokens gets 429 instead of a token lookup and a 401 each
+  time without end.
 
 `check(request)` is called by the authentication (voneinander/api/auth.py)
-once it knows who calls; over the limit it raises `RateLimitedError` (429 with
-Retry-After). `add_headers(request, response)` puts RateLimit-Limit,
-RateLimit-Remaining and RateLimit-Reset (seconds) on every answer.
+once it knows who calls, `check_refused(request)` before it answers 401; over
+the limit they raise `RateLimitedError` (429 with Retry-After).
+`add_headers(request, response)` puts RateLimit-Limit, RateLimit-Remaining and
+RateLimit-Reset (seconds) on every answer.
 """
 
 from __future__ import annotations
@@ -66,7 +71,17 @@ def _bucket(request) -> tuple[str, str]:
 def check(request) -> Quota:
     """Count this request; raise RateLimitedError when its bucket is used up."""
     bucket, who = _bucket(request)
-    limit = settings.API_RATE_LIMITS[bucket]
+    return _count(request, bucket, who, settings.API_RATE_LIMITS[bucket])
+
+
+def check_refused(request) -> Quota:
+    """Count a request about to be refused with 401, per client IP (see the module docs)."""
+    limits = settings.API_RATE_LIMITS
+    limit = limits.get("refused", limits["anonymous"])
+    return _count(request, "refused", f"ip{client_ip(request)}", limit)
+
+
+def _count(request, bucket: str, who: str, limit: int) -> Quota:
     window = settings.API_RATE_LIMIT_WINDOW
     now = time.time()
     start = int(now // window) * window

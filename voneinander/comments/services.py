@@ -84,16 +84,28 @@ def _clean_reason(reason: str, limit: int = REASON_MAX) -> str:
 # --- Rate limit ---------------------------------------------------------------------------
 
 
-def _rate_key(user) -> str:
-    return f"comments:written:{user.pk}"
+def _rate_key(user, window_start: int) -> str:
+    return f"comments:written:{user.pk}:{window_start}"
 
 
 def _check_rate(user) -> None:
-    """Refuse a comment beyond the limit; otherwise count it (a sliding window)."""
+    """Count a comment; refuse it beyond the limit (a fixed window).
+
+    The count goes up atomically in the cache (`add`, then `incr`), so that
+    comments sent at the same moment cannot all read the same old count.
+    Refused attempts count too; they do not move the window's end.
+    """
     now = time.time()
-    recent = [moment for moment in cache.get(_rate_key(user), []) if moment > now - RATE_WINDOW]
-    if len(recent) >= RATE_COUNT:
-        minutes = max(1, math.ceil((recent[0] + RATE_WINDOW - now) / 60))
+    start = int(now // RATE_WINDOW) * RATE_WINDOW
+    key = _rate_key(user, start)
+    cache.add(key, 0, timeout=RATE_WINDOW + 1)
+    try:
+        written = cache.incr(key)
+    except ValueError:  # the window expired between add and incr
+        cache.add(key, 1, timeout=RATE_WINDOW + 1)
+        written = 1
+    if written > RATE_COUNT:
+        minutes = max(1, math.ceil((start + RATE_WINDOW - now) / 60))
         raise ValidationError(
             ngettext(
                 "You have written many comments in a short time. Please wait %(minutes)d "
@@ -105,8 +117,6 @@ def _check_rate(user) -> None:
             % {"minutes": minutes},
             code="rate_limited",
         )
-    recent.append(now)
-    cache.set(_rate_key(user), recent, RATE_WINDOW)
 
 
 # --- Writing ------------------------------------------------------------------------------

@@ -13,14 +13,10 @@ from voneinander.comments.models import CommentStatus
 from voneinander.comments.permissions import moderates
 from voneinander.comments.section import SECTION_ID, comment_form, section_context
 from voneinander.core.access import PUBLIC, Perm, access
-from voneinander.core.forms import add_service_errors
+from voneinander.core.forms import add_service_errors, posted
 
 COMMENT = selectors.comment_for_viewer
 TARGET = selectors.target_for_commenting
-
-
-def _posted(request):
-    return request.POST if request.method == "POST" else None
 
 
 def _at(comment) -> str:
@@ -44,7 +40,7 @@ def comment_create(request, kind, slug):
     """A plain POST answers with a redirect (or the form with its errors on a page of
     its own); an htmx request with the comments section alone."""
     target = request.access_object
-    form = comment_form(_posted(request))
+    form = comment_form(posted(request))
     notice = ""
     if request.method == "POST" and form.is_valid():
         try:
@@ -81,7 +77,7 @@ def comment_create(request, kind, slug):
 @access(Perm("comments.edit_comment", obj=COMMENT))
 def comment_edit(request, pk):
     comment = request.access_object
-    form = comment_form(_posted(request), initial={"text": comment.text})
+    form = comment_form(posted(request), initial={"text": comment.text})
     if request.method == "POST" and form.is_valid():
         try:
             comment = services.edit_comment(
@@ -118,7 +114,7 @@ def comment_delete(request, pk):
 @access(Perm("comments.report_comment", obj=COMMENT))
 def comment_report(request, pk):
     comment = request.access_object
-    form = ReportForm(_posted(request))
+    form = ReportForm(posted(request))
     if request.method == "POST" and form.is_valid():
         try:
             services.report_comment(
@@ -195,7 +191,7 @@ def approve(request, pk):
 @access(MODERATE)
 def hide(request, pk):
     comment = request.access_object
-    form = HideForm(_posted(request), prefix=_prefix("hide", comment))
+    form = HideForm(posted(request), prefix=_prefix("hide", comment))
     if request.method == "POST" and form.is_valid():
         try:
             services.hide_comment(
@@ -217,7 +213,7 @@ def hide(request, pk):
 def block(request, pk):
     comment = request.access_object
     form = BlockForm(
-        _posted(request),
+        posted(request),
         prefix=_prefix("block", comment),
         may_block_everywhere=moderates(request.user, None),
     )
@@ -259,7 +255,7 @@ def unblock(request, pk):
 @access(Perm("comments.manage_settings", obj=selectors.network_for_settings))
 def comment_settings(request, slug):
     network = request.access_object
-    form = SettingsForm(_posted(request), initial={"premoderated": network.comments_premoderated})
+    form = SettingsForm(posted(request), initial={"premoderated": network.comments_premoderated})
     if request.method == "POST" and form.is_valid():
         enabled = form.cleaned_data["premoderated"]
         services.set_premoderation(network=network, enabled=enabled, by=request.user)

@@ -34,3 +34,13 @@ def add_service_errors(form, error: ValidationError) -> None:
 def date_input():
     """A native date picker; the value format is the one browsers send and expect."""
     return forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+
+
+def posted(request):
+    """The form data of a POST (even an empty one, so that it is validated), else None."""
+    return request.POST if request.method == "POST" else None
+
+
+def posted_files(request):
+    """The uploaded files of a POST, else None."""
+    return request.FILES if request.method == "POST" else None

@@ -19,7 +19,8 @@ from django.utils.cache import patch_cache_control
 from django.utils.http import content_disposition_header
 
 BLOCK_SIZE = 64 * 1024
-_RANGE = re.compile(r"^\s*bytes\s*=\s*(\d*)\s*-\s*(\d*)\s*$", re.IGNORECASE)
+# At most 18 digits: positions beyond 10**18 bytes are malformed, not a reason to fail.
+_RANGE = re.compile(r"^\s*bytes\s*=\s*(\d{0,18})\s*-\s*(\d{0,18})\s*$", re.IGNORECASE)
 
 
 class UnsatisfiableRangeError(Exception):

@@ -8,6 +8,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from voneinander.core.access import Perm, access
+from voneinander.core.forms import posted
 from voneinander.events import allocation_selectors as selectors
 from voneinander.events import allocation_services as services
 from voneinander.events.allocation_forms import AdjustForm, PublishForm, RankingForm, RunForm
@@ -15,10 +16,6 @@ from voneinander.events.selectors import event_for_viewer
 
 RANK = Perm("events.register", obj=event_for_viewer)
 MANAGE = Perm("events.manage_event", obj=event_for_viewer)
-
-
-def _posted(request):
-    return request.POST if request.method == "POST" else None
 
 
 def _event_page(event) -> str:
@@ -47,7 +44,7 @@ def preferences(request, slug):
     sessions = selectors.rankable_sessions(event)
     current = selectors.ranking_of(registration)
     form = RankingForm(
-        _posted(request), sessions=sessions, ranks={p.session_id: p.rank for p in current}
+        posted(request), sessions=sessions, ranks={p.session_id: p.rank for p in current}
     )
     if request.method == "POST":
         if state != selectors.OPEN:
@@ -157,7 +154,7 @@ def allocation_adjust(request, slug, pk, registration):
     sessions = selectors.rankable_sessions(event)
     by_pk = {s.pk: s for s in sessions}
     seats = [by_pk[s] for s in run.assignments[str(person.pk)] if s in by_pk]
-    form = AdjustForm(_posted(request), seats=seats, sessions=sessions)
+    form = AdjustForm(posted(request), seats=seats, sessions=sessions)
     if request.method == "POST" and run.published_at is not None:
         form.is_valid()
         form.add_error(None, _("This allocation has been published; it can no longer be changed."))
@@ -203,7 +200,7 @@ def allocation_publish(request, slug, pk):
     event = request.access_object
     run = selectors.run_of_event(event, pk)
     run.event = event
-    form = PublishForm(_posted(request))
+    form = PublishForm(posted(request))
     if request.method == "POST" and form.is_valid():
         try:
             bookings = services.publish_allocation(run=run, by=request.user)

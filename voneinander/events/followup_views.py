@@ -1,6 +1,5 @@
 """After the event: feedback, materials, recordings, the results page and the archive."""
 
-from csp.decorators import csp_update
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
@@ -13,6 +12,8 @@ from django.views.decorators.http import require_http_methods
 
 from voneinander.core.access import PUBLIC, Perm, access
 from voneinander.core.forms import add_service_errors as _add_errors
+from voneinander.core.forms import posted, posted_files
+from voneinander.core.http import sandboxed
 from voneinander.events import followup, selectors, video
 from voneinander.events.followup_forms import (
     ArchiveForm,
@@ -31,17 +32,6 @@ MANAGE = Perm("events.manage_event", obj=selectors.event_for_viewer)
 FEEDBACK = Perm("events.give_feedback", obj=selectors.event_for_viewer)
 ADD_MATERIAL = Perm("events.add_material", obj=selectors.event_for_viewer)
 DELETE_MATERIAL = Perm("events.delete_material", obj=followup.material_for_viewer)
-
-# Whatever a downloaded file contains, it runs in a unique origin without scripts.
-_sandboxed = csp_update({"sandbox": True})
-
-
-def _posted(request):
-    return request.POST if request.method == "POST" else None
-
-
-def _files(request):
-    return request.FILES if request.method == "POST" else None
 
 
 def _private_download(response: HttpResponse, filename: str) -> HttpResponse:
@@ -73,7 +63,7 @@ def feedback_give(request, slug, session):
     if refusal is not None and refusal.code == "already_given":
         messages.info(request, " ".join(refusal.messages))
         return redirect("events:feedback", slug=event.slug)
-    form = FeedbackForm(_posted(request))
+    form = FeedbackForm(posted(request))
     if request.method == "POST" and refusal is None and form.is_valid():
         try:
             followup.give_feedback(
@@ -141,8 +131,8 @@ def material_add(request, slug):
     if request.GET.get("sitzung", "").isdigit():
         initial["session"] = request.GET["sitzung"]
     form = MaterialForm(
-        _posted(request),
-        _files(request),
+        posted(request),
+        posted_files(request),
         sessions=sessions,
         whole_event=whole_event,
         initial=initial,
@@ -168,7 +158,7 @@ def material_add(request, slug):
 
 
 @access(VIEW)
-@_sandboxed
+@sandboxed
 def material_file(request, slug, pk):
     event = request.access_object
     material = followup.material_of(event, pk)
@@ -247,8 +237,8 @@ def recordings_manage(request, slug):
 
 def _recording_form_page(request, event, item):
     form = RecordingForm(
-        _posted(request),
-        _files(request),
+        posted(request),
+        posted_files(request),
         event=event,
         recording=item,
         hosts=video.allowed_hosts(),
@@ -309,7 +299,7 @@ def recording_consent(request, slug, pk):
     event = request.access_object
     item = followup.recording_of(event, pk)
     initial = {"given_by": item.consent_given_by, "given_on": item.consent_given_on}
-    form = ConsentForm(_posted(request), initial=initial)
+    form = ConsentForm(posted(request), initial=initial)
     if request.method == "POST" and form.is_valid():
         try:
             followup.record_consent(
@@ -391,7 +381,7 @@ def results(request, slug):
 def results_edit(request, slug):
     event = request.access_object
     current = followup.results_of(event)
-    form = ResultsForm(_posted(request), initial={"summary": current.summary if current else ""})
+    form = ResultsForm(posted(request), initial={"summary": current.summary if current else ""})
     if request.method == "POST" and form.is_valid():
         followup.save_results(event=event, summary=form.cleaned_data["summary"], by=request.user)
         messages.success(request, _("The results page has been saved."))

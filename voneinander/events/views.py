@@ -14,6 +14,7 @@ from django.views.decorators.http import require_POST
 
 from voneinander.core.access import LOGIN, PUBLIC, Perm, access
 from voneinander.core.forms import add_service_errors as _add_errors
+from voneinander.core.forms import posted
 from voneinander.events import bbb, feeds, recurrence, selectors, services
 from voneinander.events.forms import (
     PROGRAMME_FORMS,
@@ -32,11 +33,6 @@ CALENDAR_TYPE = "text/calendar; charset=utf-8"
 
 VIEW = Perm("events.view_event", obj=selectors.event_for_viewer, login=False)
 MANAGE = Perm("events.manage_event", obj=selectors.event_for_viewer)
-
-
-def _posted(request):
-    """The form data of a POST (even an empty one, so that it is validated), else None."""
-    return request.POST if request.method == "POST" else None
 
 
 def _calendar_response(content: bytes, filename: str, *, private: bool = False) -> HttpResponse:
@@ -185,7 +181,7 @@ def network_feed(request, slug):
 
 @access(Perm("events.create_event"))
 def event_create(request):
-    form = EventForm(_posted(request), user=request.user)
+    form = EventForm(posted(request), user=request.user)
     if request.method == "POST" and form.is_valid():
         try:
             event = services.create_event(
@@ -225,7 +221,7 @@ def event_manage(request, slug):
 @access(MANAGE)
 def event_edit(request, slug):
     event = request.access_object
-    form = EventForm(_posted(request), user=request.user, event=event)
+    form = EventForm(posted(request), user=request.user, event=event)
     if request.method == "POST" and form.is_valid():
         try:
             changed = services.update_event(
@@ -255,7 +251,7 @@ def event_edit(request, slug):
 @access(MANAGE)
 def event_rules(request, slug):
     event = request.access_object
-    form = EventRulesForm(_posted(request), event=event)
+    form = EventRulesForm(posted(request), event=event)
     if request.method == "POST" and form.is_valid():
         try:
             changed = services.update_event(event=event, values=form.rule_values(), by=request.user)
@@ -276,7 +272,7 @@ def event_cancel(request, slug):
     if event.cancelled_at:
         messages.info(request, _("This event has already been cancelled."))
         return redirect("events:manage", slug=event.slug)
-    form = CancelEventForm(_posted(request))
+    form = CancelEventForm(posted(request))
     if request.method == "POST" and form.is_valid():
         try:
             services.cancel_event(event=event, by=request.user, reason=form.cleaned_data["reason"])
@@ -361,7 +357,7 @@ def _item_form_page(request, event, kind: str, item, *, new: bool):
     initial = {}
     if new and kind == "referent" and request.GET.get("sitzung", "").isdigit():
         initial["session"] = request.GET["sitzung"]
-    form = form_class(_posted(request), instance=item, event=event, initial=initial)
+    form = form_class(posted(request), instance=item, event=event, initial=initial)
     if request.method == "POST" and form.is_valid():
         try:
             services.save_programme_item(event=event, item=form.save(commit=False), by=request.user)
@@ -423,7 +419,7 @@ def programme_item_delete(request, slug, kind, pk):
 
 @access(Perm("events.create_event"))
 def series_create(request):
-    form = SeriesForm(_posted(request), user=request.user)
+    form = SeriesForm(posted(request), user=request.user)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:

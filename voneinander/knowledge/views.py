@@ -1,7 +1,6 @@
 """Pages of the solutions catalogue (Praxisbeispiele): list, detail, create and edit,
 history, images and attachments, curation and the vocabulary of topics."""
 
-from csp.decorators import csp_update
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
@@ -12,6 +11,8 @@ from django.views.decorators.http import require_POST
 
 from voneinander.core.access import LOGIN, PUBLIC, Perm, access
 from voneinander.core.forms import add_service_errors as _add_errors
+from voneinander.core.forms import posted
+from voneinander.core.http import sandboxed
 from voneinander.knowledge import files, selectors, services
 from voneinander.knowledge.forms import (
     CatalogueFilterForm,
@@ -33,13 +34,6 @@ EDIT = Perm("knowledge.edit_solution", obj=selectors.solution_for_viewer)
 CURATE = Perm("knowledge.curate_solution", obj=selectors.solution_for_viewer)
 TOPICS = Perm("knowledge.manage_topics")
 TOPIC = Perm("knowledge.manage_topics", obj=selectors.topic_by_pk)
-
-# Whatever a served file contains, it runs in a unique origin without scripts.
-_sandboxed = csp_update({"sandbox": True})
-
-
-def _posted(request):
-    return request.POST if request.method == "POST" else None
 
 
 # --- The list ----------------------------------------------------------------------------
@@ -148,8 +142,8 @@ def solution_create(request, network):
     user = request.user
     if not selectors.owner_choices(user, network).exists():
         return render(request, "knowledge/catalogue/create_not_possible.html", {"network": network})
-    form = SolutionForm(_posted(request), network=network, user=user)
-    formset = software_formset(_posted(request))
+    form = SolutionForm(posted(request), network=network, user=user)
+    formset = software_formset(posted(request))
     if request.method == "POST" and form.is_valid() & formset.is_valid():
         data = {**form.values(), "software": software_rows(formset)}
         try:
@@ -172,8 +166,8 @@ def solution_create(request, network):
 def solution_edit(request, slug):
     solution = request.access_object
     user = request.user
-    form = SolutionForm(_posted(request), network=solution.network, user=user, solution=solution)
-    formset = software_formset(_posted(request), solution=solution)
+    form = SolutionForm(posted(request), network=solution.network, user=user, solution=solution)
+    formset = software_formset(posted(request), solution=solution)
     if request.method == "POST" and form.is_valid() & formset.is_valid():
         changes = {**form.values(), "software": software_rows(formset)}
         if "owner" in form.fields:
@@ -201,7 +195,7 @@ def solution_edit(request, slug):
 @access(EDIT)
 def solution_files(request, slug):
     solution = request.access_object
-    form = SolutionFileForm(_posted(request), request.FILES if request.method == "POST" else None)
+    form = SolutionFileForm(posted(request), request.FILES if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
@@ -226,7 +220,7 @@ def solution_files(request, slug):
 
 
 @access(VIEW)
-@_sandboxed
+@sandboxed
 def solution_file(request, slug, pk):
     solution = request.access_object
     return files.file_response(selectors.file_of(solution, pk))
@@ -330,7 +324,7 @@ def solution_merge(request, slug):
 
 @access(TOPICS)
 def topic_list(request):
-    form = TopicForm(_posted(request))
+    form = TopicForm(posted(request))
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
@@ -361,7 +355,7 @@ def topic_edit(request, pk):
         "is_field": topic.is_field,
         "active": topic.active,
     }
-    form = TopicForm(_posted(request), initial=initial, editing=True)
+    form = TopicForm(posted(request), initial=initial, editing=True)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:

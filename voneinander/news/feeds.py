@@ -12,6 +12,7 @@ from django.contrib.syndication.views import Feed
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
+from django.utils.html import escape
 from django.utils.translation import gettext as _
 
 from voneinander.networks.models import Network
@@ -62,7 +63,8 @@ class _NewsFeed(Feed):
         return item.title
 
     def item_description(self, item):
-        return item.teaser
+        # Feed readers treat descriptions as HTML; the teaser is plain text.
+        return escape(item.teaser)
 
     def item_link(self, item):
         return _absolute(item.get_absolute_url())

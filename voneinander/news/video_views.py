@@ -6,7 +6,6 @@ player's <track>. Both check `news.view_news` first, so a draft's videos stay
 with its editors.
 """
 
-from csp.decorators import csp_update
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import Http404, HttpResponse
@@ -18,6 +17,7 @@ from django.views.decorators.http import require_safe
 
 from voneinander.core.access import Perm, access
 from voneinander.core.forms import add_service_errors
+from voneinander.core.http import sandboxed
 from voneinander.core.ranges import ranged_file_response
 from voneinander.news import selectors, video_services
 from voneinander.news.models import NewsVideo
@@ -25,8 +25,6 @@ from voneinander.news.video_forms import NewsVideoForm
 
 VIEW = Perm("news.view_news", obj=selectors.news_for_viewer, login=False)
 EDIT = Perm("news.change_news", obj=selectors.news_for_viewer)
-
-_sandboxed = csp_update({"sandbox": True})
 
 
 def _video_of(item, pk: int) -> NewsVideo:
@@ -78,7 +76,7 @@ def video_delete(request, slug, pk):
 
 @access(VIEW)
 @require_safe
-@_sandboxed
+@sandboxed
 def video_file(request, slug, pk):
     item = request.access_object
     video = _video_of(item, pk)
@@ -98,7 +96,7 @@ def video_file(request, slug, pk):
 
 @access(VIEW)
 @require_safe
-@_sandboxed
+@sandboxed
 def video_captions(request, slug, pk):
     item = request.access_object
     video = get_object_or_404(NewsVideo.objects.only("pk", "captions"), news=item, pk=pk)

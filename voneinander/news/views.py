@@ -1,6 +1,5 @@
 """News pages: lists and feeds, one item, writing and publishing, pictures and attachments."""
 
-from csp.decorators import csp_update
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
@@ -10,7 +9,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from voneinander.core.access import PUBLIC, Perm, access
-from voneinander.core.forms import add_service_errors
+from voneinander.core.forms import add_service_errors, posted, posted_files
+from voneinander.core.http import sandboxed
 from voneinander.networks.roles import is_platform_admin
 from voneinander.news import feeds, files, selectors, services
 from voneinander.news.forms import (
@@ -28,17 +28,6 @@ VIEW = Perm("news.view_news", obj=selectors.news_for_viewer, login=False)
 CHANGE = Perm("news.change_news", obj=selectors.news_for_viewer)
 WRITE_ANY = Perm("news.add_any_news")
 ANNOUNCE = Perm("news.announce_admission", obj=selectors.membership_by_pk)
-
-# Whatever a served file contains, it runs in a unique origin without scripts.
-_sandboxed = csp_update({"sandbox": True})
-
-
-def _posted(request):
-    return request.POST if request.method == "POST" else None
-
-
-def _files(request):
-    return request.FILES if request.method == "POST" else None
 
 
 # --- Lists and feeds -----------------------------------------------------------------------
@@ -124,7 +113,7 @@ def _form_page(request, form, *, item=None, status=200):
 def create(request):
     user = request.user
     form = NewsForm(
-        _posted(request),
+        posted(request),
         user=user,
         networks=list(selectors.networks_for_writing(user)),
         is_admin=is_platform_admin(user),
@@ -151,7 +140,7 @@ def create(request):
 @access(CHANGE)
 def edit(request, slug):
     item = request.access_object
-    form = NewsForm(_posted(request), user=request.user, item=item)
+    form = NewsForm(posted(request), user=request.user, item=item)
     if request.method == "POST" and form.is_valid():
         try:
             services.update_news(item=item, by=request.user, data=form.values())
@@ -231,7 +220,7 @@ def from_membership(request, pk):
 @access(CHANGE)
 def images(request, slug):
     item = request.access_object
-    form = ImageForm(_posted(request), _files(request))
+    form = ImageForm(posted(request), posted_files(request))
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
@@ -261,7 +250,7 @@ def image_edit(request, slug, pk):
     item = request.access_object
     image = selectors.image_of(item, pk)
     form = ImageTextForm(
-        _posted(request),
+        posted(request),
         initial={"alt_text": image.alt_text, "caption": image.caption, "credit": image.credit},
     )
     if request.method == "POST" and form.is_valid():
@@ -306,7 +295,7 @@ def image_delete(request, slug, pk):
 
 
 @access(VIEW)
-@_sandboxed
+@sandboxed
 def image_file(request, slug, pk):
     item = request.access_object
     image = selectors.image_of(item, pk)
@@ -324,7 +313,7 @@ def image_file(request, slug, pk):
 @access(CHANGE)
 def attachments(request, slug):
     item = request.access_object
-    form = AttachmentForm(_posted(request), _files(request))
+    form = AttachmentForm(posted(request), posted_files(request))
     if request.method == "POST" and form.is_valid():
         try:
             attachment = services.add_attachment(
@@ -364,7 +353,7 @@ def attachment_delete(request, slug, pk):
 
 
 @access(VIEW)
-@_sandboxed
+@sandboxed
 def attachment_file(request, slug, pk):
     item = request.access_object
     attachment = selectors.attachment_of(item, pk)

@@ -192,6 +192,8 @@ def _send_report_mails(report: BarrierReport) -> None:
                 reply_to=[report.email] if report.email else None,
             ).send()
         if report.email:
+            # The address is not verified: the confirmation repeats nothing the
+            # sender typed, so the form cannot mail chosen text to a stranger.
             EmailMessage(
                 subject=f"[{settings.SITE_NAME}] " + _("We have received your report"),
                 body=render_to_string("pages/email/barrier_report_confirmation.txt", context),

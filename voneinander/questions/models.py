@@ -143,6 +143,8 @@ class Notification(models.Model):
     Generic on purpose (a text and a URL): issue 6 (notifications) adds more
     sources and weekly digests. `network`, if set, is the network whose content
     it is about: people who lost access to it are neither shown nor mailed it.
+    `working_group`, if set, is the group whose space the content is in: of a
+    private group, only who may still read its space is shown or mailed it.
     `emailed_at` is set once it went out by e-mail (alone or in a digest).
     """
 
@@ -154,6 +156,13 @@ class Notification(models.Model):
     url = models.CharField(max_length=300)
     network = models.ForeignKey(
         "networks.Network", on_delete=models.CASCADE, null=True, blank=True, related_name="+"
+    )
+    working_group = models.ForeignKey(
+        "workinggroups.WorkingGroup",
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="+",
     )
     created_at = models.DateTimeField(auto_now_add=True)
     read_at = models.DateTimeField(null=True, blank=True)

@@ -49,8 +49,8 @@ from voneinander.questions.models import (
 )
 from voneinander.questions.selectors import (
     network_members,
-    networks_accessible_to,
     people_with_access,
+    visible_notifications,
 )
 
 MAIL_LANGUAGE = settings.LANGUAGE_CODE
@@ -88,11 +88,15 @@ def notify(
     text: str,
     url: str,
     follows: dict[int, Follow] | None = None,
+    working_group=None,
 ) -> list[Notification]:
     """Notify the people `user_ids` (ids or a values queryset) who may still see `network`.
 
-    `follows` (person id → the follow that brought the notification) adds a
-    link to stop just that follow to immediate e-mails.
+    `working_group`: the content is in that group's space; of a private group
+    only who may read the space is notified, and later only while they still
+    may (the notification remembers the group). `follows` (person id → the
+    follow that brought the notification) adds a link to stop just that follow
+    to immediate e-mails.
     """
     if isinstance(user_ids, list | set | tuple) and not user_ids:
         return []
@@ -100,6 +104,8 @@ def notify(
         recipients = people_with_access(network).filter(pk__in=user_ids)
     else:
         recipients = get_user_model().objects.filter(pk__in=user_ids, is_active=True)
+    if working_group is not None and working_group.is_private:
+        recipients = recipients.filter(pk__in=space_readers(working_group))
     now = timezone.now()
     text = Truncator(text).chars(TEXT_LENGTH)
     notifications = [
@@ -109,6 +115,7 @@ def notify(
             text=text,
             url=url,
             network=network,
+            working_group=working_group,
             emailed_at=now if email_frequency(user) == EmailFrequency.IMMEDIATELY else None,
         )
         for user in recipients.select_related("notification_settings").order_by("pk")
@@ -168,6 +175,7 @@ def notify_followers(
         text=text,
         url=url,
         follows=by_user,
+        working_group=working_group,
     )
 
 
@@ -410,7 +418,8 @@ def _send_one(notification: Notification, follow: Follow | None = None) -> None:
         "unfollow_url": unsubscribe_url(user, follow) if follow is not None else "",
     }
     _send(
-        subject=Truncator(notification.text).chars(150),
+        # One line: titles typed with line breaks must not break the mail header.
+        subject=Truncator(" ".join(notification.text.split())).chars(150),
         template="questions/email/notification.txt",
         context=context,
     )
@@ -421,9 +430,10 @@ def _send_one(notification: Notification, follow: Follow | None = None) -> None:
 
 def pending_for_digest(user, *, until: datetime.datetime):
     """Unread notifications not mailed yet, about content the person may still see."""
-    return Notification.objects.filter(
+    pending = Notification.objects.filter(
         user=user, emailed_at__isnull=True, read_at__isnull=True, created_at__lte=until
-    ).filter(Q(network__isnull=True) | Q(network__in=networks_accessible_to(user)))
+    )
+    return visible_notifications(pending, user)
 
 
 def weekly_due_before(now: datetime.datetime) -> datetime.datetime:
@@ -443,10 +453,10 @@ def send_digests(*, now: datetime.datetime | None = None) -> int:
     Daily (the default) and immediate recipients — the latter only for what
     was pending before they switched — get it on every run; weekly ones when
     their last digest is from 7 or more calendar days ago (or they never had
-    one). Who turned e-mail off gets nothing; who lost access to a network gets
-    nothing about it. A notification is claimed by setting `emailed_at` to
-    this run's timestamp before the mail is queued in the same transaction, so
-    a parallel run finds nothing left to send.
+    one). Who turned e-mail off gets nothing; who lost access to a network or
+    to a private working group's space gets nothing about it. A notification is
+    claimed by setting `emailed_at` to this run's timestamp before the mail is
+    queued in the same transaction, so a parallel run finds nothing left to send.
     """
     now = now or timezone.now()
     waiting = Notification.objects.filter(

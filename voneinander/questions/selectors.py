@@ -43,12 +43,37 @@ def networks_accessible_to(user) -> QuerySet[Network]:
         return Network.objects.none()
     if user.is_superuser:
         return Network.objects.all()
+    return _member_networks(user)
+
+
+def _member_networks(user) -> QuerySet[Network]:
+    """The networks where `user` holds the member role, as `network_roles` (admins too)."""
     condition = Q(coordinator_roles__user=user) | Q(
         memberships__status=_ACTIVE, memberships__contact_persons__user=user
     )
     if user.municipality_id and user.municipality_confirmed_at:
         condition |= Q(memberships__status=_ACTIVE, memberships__municipality=user.municipality_id)
     return Network.objects.filter(condition)
+
+
+def group_spaces_readable_by(user) -> QuerySet:
+    """The working groups whose space `user` may read, as a lazy queryset (for subqueries).
+
+    The rule of `workinggroups.selectors.space_visible_to` in SQL, for places
+    that must not spend queries on the person's roles: public groups, and
+    private ones the person is an active member of while still belonging to
+    one of the group's networks. Platform admins get no exception.
+    """
+    from voneinander.workinggroups.models import GroupMember, MemberStatus, WorkingGroup
+
+    public = WorkingGroup.objects.filter(is_private=False)
+    if not user.is_authenticated or not user.is_active:
+        return public
+    networks = _member_networks(user).values("pk")
+    active = GroupMember.objects.filter(user=user, status=MemberStatus.ACTIVE).filter(
+        Q(group__network__in=networks) | Q(group__shared_with__in=networks)
+    )
+    return WorkingGroup.objects.filter(Q(is_private=False) | Q(pk__in=active.values("group_id")))
 
 
 def network_members(network: Network) -> QuerySet:
@@ -187,10 +212,19 @@ def followed_topics(user, network: Network) -> list[Topic]:
 
 def notifications_for(user) -> QuerySet[Notification]:
     """The person's notifications about content they may still see, newest first."""
-    return (
-        Notification.objects.filter(user=user)
-        .filter(Q(network__isnull=True) | Q(network__in=networks_accessible_to(user)))
-        .order_by("-created_at", "-pk")
+    return visible_notifications(Notification.objects.filter(user=user), user).order_by(
+        "-created_at", "-pk"
+    )
+
+
+def visible_notifications(notifications: QuerySet[Notification], user) -> QuerySet[Notification]:
+    """Leave out notifications of networks and group spaces `user` can no longer see.
+
+    Subqueries only: no query of its own (the page header counts with it).
+    """
+    return notifications.filter(
+        Q(network__isnull=True) | Q(network__in=networks_accessible_to(user)),
+        Q(working_group__isnull=True) | Q(working_group__in=group_spaces_readable_by(user)),
     )
 
 

@@ -11,6 +11,7 @@ from django.views.decorators.http import require_POST
 
 from voneinander.core.access import Perm, access
 from voneinander.core.forms import add_service_errors as _add_errors
+from voneinander.core.forms import posted
 from voneinander.questions import selectors, services
 from voneinander.questions.forms import (
     AcceptForm,
@@ -27,10 +28,6 @@ PAGE_SIZE = 20
 
 VIEW_NETWORK = Perm("questions.view_questions", obj=selectors.network_for_questions)
 VIEW = Perm("questions.view_question", obj=selectors.question_for_viewer)
-
-
-def _posted(request):
-    return request.POST if request.method == "POST" else None
 
 
 def _tell_unmatched(request, post) -> None:
@@ -81,7 +78,7 @@ def question_list(request, slug):
 @access(Perm("questions.ask_question", obj=selectors.network_for_questions))
 def question_ask(request, slug):
     network = request.access_object
-    form = QuestionForm(_posted(request))
+    form = QuestionForm(posted(request))
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
@@ -186,7 +183,7 @@ def answer_create(request, pk):
 @access(Perm("questions.edit_question", obj=selectors.question_for_viewer))
 def question_edit(request, pk):
     question = request.access_object
-    form = QuestionForm(_posted(request), question=question)
+    form = QuestionForm(posted(request), question=question)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
@@ -214,7 +211,7 @@ def question_edit(request, pk):
 def question_delete(request, pk):
     question = request.access_object
     moderated = not services.own_unanswered(question, request.user)
-    form = DeleteForm(_posted(request), needs_reason=moderated)
+    form = DeleteForm(posted(request), needs_reason=moderated)
     if request.method == "POST" and form.is_valid():
         try:
             services.delete_question(
@@ -279,7 +276,7 @@ def question_follow(request, pk):
 def answer_edit(request, pk):
     answer = request.access_object
     question = answer.question
-    form = AnswerForm(_posted(request), initial={"text": answer.text})
+    form = AnswerForm(posted(request), initial={"text": answer.text})
     if request.method == "POST" and form.is_valid():
         try:
             services.edit_answer(answer=answer, by=request.user, text=form.cleaned_data["text"])
@@ -301,7 +298,7 @@ def answer_delete(request, pk):
     answer = request.access_object
     question = answer.question
     moderated = not services.own_unaccepted(answer, request.user)
-    form = DeleteForm(_posted(request), needs_reason=moderated)
+    form = DeleteForm(posted(request), needs_reason=moderated)
     if request.method == "POST" and form.is_valid():
         try:
             services.delete_answer(

@@ -7,7 +7,6 @@ active member — platform admins too, who pass every permission check). Every
 object inside is looked up within the group.
 """
 
-from csp.decorators import csp_update
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
@@ -22,6 +21,8 @@ from django.views.decorators.http import require_POST
 
 from voneinander.core.access import PUBLIC, Perm, access
 from voneinander.core.forms import add_service_errors as _add_errors
+from voneinander.core.forms import posted, posted_files
+from voneinander.core.http import sandboxed
 from voneinander.workinggroups import selectors, services
 from voneinander.workinggroups.forms import (
     AddLeadForm,
@@ -53,8 +54,6 @@ LEAD = Perm("workinggroups.lead_group", obj=GET)
 SPACE = Perm("workinggroups.view_space", obj=selectors.space_for_viewer, login=False)
 CONTRIBUTE = Perm("workinggroups.contribute", obj=selectors.space_for_viewer)
 
-# Whatever a downloaded file contains, it runs in a unique origin without scripts.
-_sandboxed = csp_update({"sandbox": True})
 
 _PERMS = (
     "manage_group",
@@ -72,14 +71,6 @@ def _can(request, group) -> dict[str, bool]:
     """What the page offers. The predicates are asked directly, not `has_perm`: Django lets
     superusers pass every `has_perm`, but a platform admin is no member of the group."""
     return {name: PERMISSIONS[f"workinggroups.{name}"].test(request.user, group) for name in _PERMS}
-
-
-def _posted(request):
-    return request.POST if request.method == "POST" else None
-
-
-def _files(request):
-    return request.FILES if request.method == "POST" else None
 
 
 def _page(request, template: str, group, **context):
@@ -114,7 +105,7 @@ def group_list(request):
 
 @access(Perm("workinggroups.create_group"))
 def group_create(request):
-    form = CreateGroupForm(_posted(request), user=request.user, initial={"lead": ""})
+    form = CreateGroupForm(posted(request), user=request.user, initial={"lead": ""})
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
@@ -168,7 +159,7 @@ def group_edit(request, slug):
         "is_private": group.is_private,
         "shared_with": list(group.shared_with.all()),
     }
-    form = GroupForm(_posted(request), network=group.network, initial=initial)
+    form = GroupForm(posted(request), network=group.network, initial=initial)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
@@ -243,7 +234,7 @@ def join(request, slug):
     if membership is not None and membership.status == MemberStatus.REQUESTED:
         messages.info(request, _("You have asked to join already; the leads will decide."))
         return redirect(group)
-    form = JoinForm(_posted(request))
+    form = JoinForm(posted(request))
     if request.method == "POST" and form.is_valid():
         try:
             services.request_to_join(
@@ -330,7 +321,7 @@ def member_change(request, slug, pk):
 @access(MANAGE)
 def add_lead(request, slug):
     group = request.access_object
-    form = AddLeadForm(_posted(request))
+    form = AddLeadForm(posted(request))
     if request.method == "POST" and form.is_valid():
         person = form.cleaned_data["email"]
         try:
@@ -351,7 +342,7 @@ def add_lead(request, slug):
 def handover(request, slug):
     group = request.access_object
     manager = PERMISSIONS["workinggroups.manage_group"].test(request.user, group)
-    form = HandOverForm(_posted(request), group=group, user=request.user, manager=manager)
+    form = HandOverForm(posted(request), group=group, user=request.user, manager=manager)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
@@ -397,7 +388,7 @@ def discussions(request, slug):
 @access(CONTRIBUTE)
 def discussion_create(request, slug):
     group = request.access_object
-    form = DiscussionForm(_posted(request))
+    form = DiscussionForm(posted(request))
     if request.method == "POST" and form.is_valid():
         try:
             discussion = services.start_discussion(
@@ -495,7 +486,7 @@ def _back_to_folder(group, folder):
 def folder_create(request, slug):
     group = request.access_object
     parent = _folder_param(request, group, "in")
-    form = FolderForm(_posted(request))
+    form = FolderForm(posted(request))
     if request.method == "POST" and form.is_valid():
         try:
             created = services.create_folder(
@@ -515,7 +506,7 @@ def folder_create(request, slug):
 def folder_rename(request, slug, pk):
     group = request.access_object
     folder = selectors.folder_in_group(group, pk)
-    form = FolderForm(_posted(request), initial={"name": folder.name})
+    form = FolderForm(posted(request), initial={"name": folder.name})
     if request.method == "POST" and form.is_valid():
         try:
             services.rename_folder(folder=folder, name=form.cleaned_data["name"], by=request.user)
@@ -553,7 +544,9 @@ def folder_delete(request, slug, pk):
 def document_upload(request, slug):
     group = request.access_object
     folder = _folder_param(request, group, "ordner")
-    form = DocumentForm(_posted(request), _files(request), group=group, initial={"folder": folder})
+    form = DocumentForm(
+        posted(request), posted_files(request), group=group, initial={"folder": folder}
+    )
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
@@ -617,7 +610,7 @@ def version_upload(request, slug, pk):
 
 
 @access(SPACE)
-@_sandboxed
+@sandboxed
 def version_download(request, slug, pk, number):
     group = request.access_object
     version = selectors.version_of(selectors.document_in_group(group, pk), number)
@@ -653,7 +646,7 @@ def meetings(request, slug):
 @access(Perm("workinggroups.schedule_meeting", obj=selectors.space_for_viewer))
 def meeting_create(request, slug):
     group = request.access_object
-    form = MeetingForm(_posted(request))
+    form = MeetingForm(posted(request))
     if request.method == "POST" and form.is_valid():
         values = {name: form.cleaned_data[name] for name in services.MEETING_FIELDS}
         try:
@@ -681,7 +674,7 @@ def results(request, slug):
 @access(CONTRIBUTE)
 def result_create(request, slug):
     group = request.access_object
-    form = ResultForm(_posted(request), documents=selectors.all_documents(group))
+    form = ResultForm(posted(request), documents=selectors.all_documents(group))
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
