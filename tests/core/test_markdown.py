@@ -108,7 +108,7 @@ def test_the_checker_itself_flags_unsafe_html():
 def test_render_markdown_keeps_heading_steps_from_the_texts_highest_heading():
     # "## A" under the page's h1/h2 becomes h3, not h4: no level is skipped.
     html = str(render_markdown("## A\n\n### B\n\n#### C"))
-    assert "<h3>A</h3><h4>B</h4><h5>C</h5>" == html.replace("\n", "")
+    assert html.replace("\n", "") == "<h3>A</h3><h4>B</h4><h5>C</h5>"
 
 
 def test_render_markdown_for_a_whole_page_starts_at_h2():

@@ -240,4 +240,3 @@ def test_unsubscribe_pages_are_csp_clean_with_one_h1(world):
 def _german(msgid: str) -> str:
     with translation.override("de"):
         return gettext(msgid)
-

@@ -124,9 +124,7 @@ def test_report_is_saved_and_mailed_to_admins_and_all_coordinators_once(
     assert first.reply_to == ["erika@example.org"]
 
 
-def test_report_is_confirmed_to_the_sender_without_repeating_their_text(
-    client, world, mailoutbox
-):
+def test_report_is_confirmed_to_the_sender_without_repeating_their_text(client, world, mailoutbox):
     # The address is not verified: the form must not mail chosen text to a stranger.
     client.post(URL, {**VALID, "name": "Kundenservice https://phish.example"})
 
