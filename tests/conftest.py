@@ -152,10 +152,14 @@ def _vocabulary_survives_flush(request, django_db_blocker, _empty_cache):
         from voneinander.pages import legal_texts
         from voneinander.pages.models import Page
         from voneinander.pages.selectors import footer_links
+        from voneinander.strategies import fields as strategy_fields
+        from voneinander.strategies.models import StrategyField
 
         with django_db_blocker.unblock():
             if not Topic.objects.exists():
                 vocabulary.seed(Topic)
+            if not StrategyField.objects.exists():
+                strategy_fields.seed(StrategyField, Topic)
             if not Page.objects.exclude(kind="free").exists():
                 legal_texts.seed(Page)
             # As in production between changes: the footer's links come from the

@@ -38,6 +38,8 @@ from tests.notifications.access_rows import ROWS as NOTIFICATIONS_ROWS
 from tests.pages.access_rows import ROWS as PAGES_ROWS
 from tests.questions.access_rows import ROWS as QUESTIONS_ROWS
 from tests.search.access_rows import ROWS as SEARCH_ROWS
+from tests.seminars.access_rows import ROWS as SEMINARS_ROWS
+from tests.strategies.access_rows import ROWS as STRATEGIES_ROWS
 from tests.surveys.access_rows import ROWS as SURVEYS_ROWS
 from tests.workinggroups.access_rows import ROWS as WORKINGGROUPS_ROWS
 from voneinander.core.access import PUBLIC, access, rule_of
@@ -121,6 +123,8 @@ for _rows in (
     NOTIFICATIONS_ROWS,
     API_ROWS,
     MEDIA_ROWS,
+    SEMINARS_ROWS,
+    STRATEGIES_ROWS,
 ):
     assert not set(_rows) & set(MATRIX), "a row is listed twice"
     MATRIX.update(_rows)

@@ -44,6 +44,8 @@ from voneinander.networks.roles import CONTACT, COORDINATOR, MEMBER, network_rol
 from voneinander.news import permissions as news_permissions
 from voneinander.pages import permissions as page_permissions
 from voneinander.questions import permissions as question_permissions
+from voneinander.seminars import permissions as seminar_permissions
+from voneinander.strategies import permissions as strategy_permissions
 from voneinander.surveys import permissions as survey_permissions
 from voneinander.workinggroups import permissions as workinggroup_permissions
 
@@ -174,6 +176,8 @@ for _module in (
     news_permissions,
     page_permissions,
     comment_permissions,
+    seminar_permissions,
+    strategy_permissions,
 ):
     for _name, _predicate in _module.PERMISSIONS.items():
         if _name in PERMISSIONS:

@@ -73,6 +73,8 @@ INSTALLED_APPS = [
     "voneinander.pages",
     "voneinander.comments",
     "voneinander.api",
+    "voneinander.seminars",
+    "voneinander.strategies",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",

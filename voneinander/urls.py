@@ -40,6 +40,8 @@ urlpatterns = i18n_patterns(
     path("umfragen/", include("voneinander.surveys.urls")),
     path("suche/", include("voneinander.search.urls")),
     path("aktuelles/", include("voneinander.news.urls")),
+    path("seminare/", include("voneinander.seminars.urls")),
+    path("strategie/", include("voneinander.strategies.urls")),
     path("seiten/", include("voneinander.pages.urls")),
     path("kommentare/", include("voneinander.comments.urls")),
     path("benachrichtigungen/", include("voneinander.questions.urls_notifications")),

@@ -108,6 +108,7 @@ ACTIONS = {
     "page.deleted": _("Page deleted"),
     "barrier_report.changed": _("Barrier report changed"),
     # News (issue 6): writing and publishing press items.
+    "strategy.started": _("Digital strategy started"),
     "news.created": _("News item created"),
     "news.published": _("News item published"),
     "news.scheduled": _("News item scheduled"),

@@ -196,6 +196,14 @@ class Event(models.Model):
         verbose_name=_("working group"),
         help_text=_("A meeting of a private working group is visible to its members only."),
     )
+    seminar_module = models.ForeignKey(
+        "seminars.Module",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="dates",
+        verbose_name=_("seminar module"),
+    )
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         on_delete=models.SET_NULL,

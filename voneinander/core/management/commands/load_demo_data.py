@@ -23,6 +23,8 @@ DEMO_MODULES = [
     "voneinander.pages.demo",
     "voneinander.news.demo",
     "voneinander.comments.demo",
+    "voneinander.seminars.demo",
+    "voneinander.strategies.demo",
     # Last: indexes what the others loaded.
     "voneinander.search.demo",
 ]

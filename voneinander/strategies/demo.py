@@ -1,0 +1,5 @@
+"""German demo data for strategies (idempotent)."""
+
+
+def load(report) -> None:
+    """Filled in with the feature."""
