@@ -113,7 +113,7 @@ def test_create_a_solution_record_reuse_and_find_it_from_a_challenge(page, visit
     solution = Solution.objects.get(title=TITLE)
     _arrived(page, re.compile(rf"{re.escape(solution.get_absolute_url())}$"))
     main = page.get_by_role("main")
-    expect(main.get_by_role("heading", level=4, name="So fängt man an")).to_be_visible()
+    expect(main.get_by_role("heading", level=3, name="So fängt man an")).to_be_visible()
     expect(main).to_contain_text("Fahrdienst-Planer")
     assert solution.owner == goellheim
     assert solution.network == network

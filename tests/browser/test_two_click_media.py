@@ -11,7 +11,6 @@ MediaRecorder, so it is a real WebM file) plays from the platform with its
 captions. Every page is checked by axe-core (conftest.py).
 """
 
-from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import translation
 from playwright.sync_api import expect
@@ -76,7 +75,7 @@ def test_video_loads_only_after_the_click_and_the_choice_stays_in_local_storage(
     play = placeholder.locator("button[data-video-play]")
     expect(play).to_be_visible()
     remember = placeholder.get_by_label(
-        "Remember my choice for www.youtube-nocookie.com", exact=False
+        _de("Remember my choice for %(host)s in this browser", host="www.youtube-nocookie.com")
     )
     expect(remember).to_be_visible()
     expect(remember).not_to_be_checked()
@@ -124,7 +123,12 @@ def test_video_loads_only_after_the_click_and_the_choice_stays_in_local_storage(
     forget = page.locator("[data-video-remembered] button[data-video-forget]")
     expect(forget).to_be_visible()
     forget.click()
-    expect(page.locator("[data-video-remembered]")).to_contain_text("placeholder")
+    expect(page.locator("[data-video-remembered]")).to_contain_text(
+        _de(
+            "Forgotten: videos from %(host)s are shown as a placeholder again.",
+            host="www.youtube-nocookie.com",
+        )
+    )
     assert _stored_consent(page) is None
     visit(url)
     expect(page.locator("button[data-video-play]")).to_be_visible()
@@ -207,27 +211,31 @@ def test_uploaded_video_plays_from_our_server_with_captions(page, visit, browser
     assert browser_watch.foreign_requests == []
 
 
-def test_forget_video_choices_on_the_privacy_page(page, visit, browser_watch):
-    """The partial for the privacy page (media/_forget_choices.html), on a page of its own."""
-    with translation.override("en"):
-        panel = render_to_string("media/_forget_choices.html")
-    browser_watch.serve(
-        "/video-choices/",
-        '<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>Privacy</title>'
-        f"</head><body><main><h1>Privacy</h1>{panel}</main></body></html>",
-    )
-    visit("/video-choices/")
-    expect(page.locator("[data-video-choices-list]")).to_contain_text("remembers no choice")
+def test_forget_video_choices_on_the_privacy_page(page, visit):
+    """The privacy statement lists the remembered video hosts and forgets them."""
+    privacy = reverse("core:privacy")
+    visit(privacy)
+    choices = page.locator("[data-video-choices-list]")
+    expect(choices).to_contain_text(_de("This browser remembers no choice to load videos."))
     expect(page.locator("button[data-video-forget-all]")).to_be_hidden()
     page.evaluate("key => window.localStorage.setItem(key, 'x')", CONSENT_KEY)
     page.evaluate("() => window.localStorage.setItem('something-else', 'y')")
 
-    visit("/video-choices/")
-    expect(page.locator("[data-video-choices-list]")).to_contain_text("www.youtube-nocookie.com")
+    visit(privacy)
+    expect(choices).to_contain_text("www.youtube-nocookie.com")
     page.locator("button[data-video-forget-all]").click()
 
-    expect(page.locator("[data-video-choices-status]")).to_contain_text("forgotten")
+    expect(page.locator("[data-video-choices-status]")).to_contain_text(
+        _de("Your video choices have been forgotten. Videos are shown as placeholders again.")
+    )
     expect(page.locator("button[data-video-forget-all]")).to_be_hidden()
     assert _stored_consent(page) is None
     assert page.evaluate("() => window.localStorage.getItem('something-else')") == "y"
     _assert_no_cookie(page)
+
+
+def _de(msgid: str, **values) -> str:
+    """What a German visitor reads for `msgid` (the browser runs with locale de-DE)."""
+    with translation.override("de"):
+        return translation.gettext(msgid) % values
+

@@ -86,7 +86,7 @@ def test_solution_page_shows_all_sections(world, client):
     ):
         assert text in page, text
     # Markdown, with headings shifted below the page's own.
-    assert "<h4>Einführung</h4>" in page
+    assert "<h3>Einführung</h3>" in page
     assert "<strong>Schulung</strong>" in page
     assert 'href="https://example.org" rel="noopener noreferrer nofollow"' in page
     # Costs in German number format.
