@@ -4,4 +4,13 @@ Format as in tests/events/access_rows.py: "url-name[variant]" → (kwargs, statu
 per role in the order anonymous, user, member, contact, coordinator, admin).
 """
 
+from tests.seminars.core_access_rows import ROWS as CORE_ROWS
+from tests.seminars.feedback_access_rows import ROWS as FEEDBACK_ROWS
+
 ROWS: dict = {}
+
+# Programmes, modules, materials, enrolment and organising (seminars core).
+ROWS.update(CORE_ROWS)
+
+# Module feedback and programme versions (feedback helper).
+ROWS.update(FEEDBACK_ROWS)

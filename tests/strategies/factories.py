@@ -32,10 +32,24 @@ class StrategyFactory(factory.django.DjangoModelFactory):
 
 
 def strategy_of(municipality, *, lead, editors=(), **fields) -> Strategy:
-    strategy = StrategyFactory(municipality=municipality, created_by=lead, **fields)
-    Collaborator.objects.create(strategy=strategy, user=lead, role=CollaboratorRole.OWNER)
+    """The municipality's strategy with `lead` leading and `editors` writing along.
+
+    A municipality has one strategy: if it exists already (tests that request
+    many matrix rows in one world), it is reused with the fields and people added.
+    """
+    strategy = Strategy.objects.filter(municipality=municipality).first()
+    if strategy is None:
+        strategy = StrategyFactory(municipality=municipality, created_by=lead, **fields)
+    elif fields:
+        Strategy.objects.filter(pk=strategy.pk).update(**fields)
+        strategy.refresh_from_db()
+    Collaborator.objects.update_or_create(
+        strategy=strategy, user=lead, defaults={"role": CollaboratorRole.OWNER}
+    )
     for editor in editors:
-        Collaborator.objects.create(strategy=strategy, user=editor, role=CollaboratorRole.EDITOR)
+        Collaborator.objects.get_or_create(
+            strategy=strategy, user=editor, defaults={"role": CollaboratorRole.EDITOR}
+        )
     return strategy
 
 

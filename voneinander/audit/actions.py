@@ -109,6 +109,14 @@ ACTIONS = {
     "barrier_report.changed": _("Barrier report changed"),
     # News (issue 6): writing and publishing press items.
     "strategy.started": _("Digital strategy started"),
+    # The workbook's team (issue 7, workbook editor).
+    "strategy.collaborator_added": _("Person added to a strategy's team"),
+    "strategy.collaborator_role_changed": _("Role in a strategy's team changed"),
+    "strategy.collaborator_removed": _("Person removed from a strategy's team"),
+    # Sharing a strategy with a network (issue 7, sharing helper).
+    "strategy.shared": _("Digital strategy shared with a network"),
+    "strategy.sharing_stopped": _("Digital strategy no longer shared"),
+    "strategy.measure_copied": _("Measure copied from a shared strategy"),
     "news.created": _("News item created"),
     "news.published": _("News item published"),
     "news.scheduled": _("News item scheduled"),
@@ -123,8 +131,19 @@ ACTIONS = {
     "comment.author_blocked": _("Person blocked from commenting"),
     "comment.author_unblocked": _("Block from commenting lifted"),
     "comment.premoderation_changed": _("Pre-moderation of comments switched"),
+    # Seminar series (issue 7): programmes, modules, materials, dates, enrolment decisions.
+    "seminar.programme_created": _("Seminar series created"),
+    "seminar.programme_changed": _("Seminar series changed"),
+    "seminar.module_deleted": _("Seminar module deleted"),
+    "seminar.material_deleted": _("Seminar material deleted"),
+    "seminar.date_linked": _("Event linked to a seminar module"),
+    "seminar.date_unlinked": _("Event unlinked from a seminar module"),
+    "seminar.enrolment_approved": _("Seminar enrolment admitted"),
+    "seminar.enrolment_declined": _("Seminar enrolment declined"),
     "api.token_created": _("API token created"),
     "api.token_revoked": _("API token revoked"),
+    # Seminar series (issue 7, feedback helper): a new programme version ("Beta" → revised).
+    "seminar.version_created": _("New version of a seminar series"),
 }
 
 

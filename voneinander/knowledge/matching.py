@@ -210,7 +210,7 @@ def _reasons(best: Similarity | None, other: Municipality | None, reuses: int) -
 # --- Contact persons ---------------------------------------------------------------------------
 
 
-def _contacts(viewer: ContactViewer, solution, adoptions, networks) -> list:
+def contacts_for(viewer: ContactViewer, solution, adoptions, networks) -> list:
     """The named contacts of the solution and its adopters whom the viewer may see."""
     people, seen = [], set()
     # The owner's contact speaks for the solution's network too.
@@ -323,7 +323,7 @@ def match_challenge(*, text: str, user, municipality=None, limit: int = 10) -> l
         ids = {m.pk for match in matches for m in match.municipalities}
         networks = networks_of_municipalities(ids)
         for match in matches:
-            match.contacts = _contacts(
+            match.contacts = contacts_for(
                 viewer, match.solution, adoptions.get(match.solution.pk, []), networks
             )
     return matches

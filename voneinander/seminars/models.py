@@ -92,7 +92,7 @@ class ProgrammeVersion(models.Model):
     label = models.CharField(_("version"), max_length=40)
     changes = models.TextField(_("what changed and why"), max_length=10000)
     created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
     created_at = models.DateTimeField(auto_now_add=True)
 
