@@ -238,4 +238,3 @@ def _de(msgid: str, **values) -> str:
     """What a German visitor reads for `msgid` (the browser runs with locale de-DE)."""
     with translation.override("de"):
         return translation.gettext(msgid) % values
-
