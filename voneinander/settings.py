@@ -100,6 +100,7 @@ MIDDLEWARE = [
     "csp.middleware.CSPMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
+    "voneinander.core.http.RefuseNulCharactersMiddleware",
     "django.middleware.common.CommonMiddleware",
     "voneinander.core.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -357,6 +358,12 @@ if EVENTS_RETENTION_DAYS < 1:
 EVENTS_FEEDBACK_MIN_RATINGS = env_int("EVENTS_FEEDBACK_MIN_RATINGS", 3)
 if EVENTS_FEEDBACK_MIN_RATINGS < 1:
     raise ImproperlyConfigured("EVENTS_FEEDBACK_MIN_RATINGS must be at least 1.")
+# Seminar modules: figures and comments of a version only from this many ratings.
+SEMINARS_FEEDBACK_MIN_RATINGS = env_int(
+    "SEMINARS_FEEDBACK_MIN_RATINGS", EVENTS_FEEDBACK_MIN_RATINGS
+)
+if SEMINARS_FEEDBACK_MIN_RATINGS < 1:
+    raise ImproperlyConfigured("SEMINARS_FEEDBACK_MIN_RATINGS must be at least 1.")
 
 # --- REST API (voneinander/api) ----------------------------------------------------
 # Requests per minute, counted in the shared cache: reads per IP without a token,

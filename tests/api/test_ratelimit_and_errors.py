@@ -160,3 +160,23 @@ def test_error_method_not_allowed_has_error_shape(client):
         "message": "This address does not answer PUT; it answers GET.",
         "details": [],
     }
+
+
+@pytest.mark.parametrize(
+    ("method", "url", "body"),
+    [
+        ("get", "/api/v1/networks/?q=a%00b", None),
+        ("get", "/api/v1/networks/a%00b", None),
+        ("post", "/api/v1/solutions/", '{"title": "a\\u0000b"}'),
+    ],
+)
+def test_nul_characters_are_refused_with_422_everywhere(client, method, url, body):
+    # PostgreSQL cannot store or compare NUL: without this check they were a 500 there.
+    if body is None:
+        response = getattr(client, method)(url, HTTP_ACCEPT_LANGUAGE="en")
+    else:
+        response = getattr(client, method)(
+            url, body, content_type="application/json", HTTP_ACCEPT_LANGUAGE="en"
+        )
+    assert response.status_code == 422
+    assert response.json()["error"]["code"] == "invalid_characters"

@@ -14,7 +14,7 @@ from tests.seminars.factories import (
     ModuleFactory,
     ProgrammeFactory,
 )
-from voneinander.seminars.models import EnrolmentStatus, MaterialKind
+from voneinander.seminars.models import EnrolmentMode, EnrolmentStatus, MaterialKind
 
 MANAGE = "302 403 403 403 200 200"
 HIDDEN = "404 404 404 404 200 200"
@@ -31,6 +31,13 @@ def programme(world, *, published=True):
 
 def published(world):
     return {"slug": programme(world).slug}
+
+
+def on_approval(world):
+    found = programme(world)
+    found.enrolment_mode = EnrolmentMode.APPROVAL
+    found.save(update_fields=["enrolment_mode"])
+    return {"slug": found.slug}
 
 
 def unpublished(world):
@@ -99,7 +106,10 @@ ROWS = {
     "seminars:programme[unknown]": ({"slug": "gibt-es-nicht"}, NOBODY),
     "seminars:edit": (published, MANAGE),
     "seminars:edit[unpublished]": (unpublished, HIDDEN),
-    "seminars:enrol": (published, "302 200 200 200 200 200"),
+    # An open programme is for people of member municipalities: the plain user may not
+    # enrol (on approval everyone signed in may ask, see seminars:enrol[approval]).
+    "seminars:enrol": (published, "302 403 200 200 200 200"),
+    "seminars:enrol[approval]": (on_approval, "302 200 200 200 200 200"),
     # Organisers see an unpublished programme, but nobody enrols in it (superusers hold
     # every permission; the service refuses them, see test_enrol_unpublished_is_refused).
     "seminars:enrol[unpublished]": (unpublished, "404 404 404 404 403 200"),

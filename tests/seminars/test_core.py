@@ -4,9 +4,11 @@ import io
 
 import pytest
 from django.core import mail
+from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
+from django.utils.translation import gettext
 from pypdf import PdfWriter
 
 from tests.events.factories import EventFactory
@@ -51,11 +53,12 @@ def _pdf() -> bytes:
 
 def test_enrol_open_programme_is_active_at_once(world, client_as):
     programme = _programme(world)
-    client = client_as(world.user("user"))
+    client = client_as(world.user("member"))
     response = client.post(reverse("seminars:enrol", kwargs={"slug": programme.slug}), {})
     assert response.status_code == 302
-    enrolment = Enrolment.objects.get(programme=programme, user=world.user("user"))
+    enrolment = Enrolment.objects.get(programme=programme, user=world.user("member"))
     assert enrolment.status == EnrolmentStatus.ACTIVE
+    assert enrolment.municipality == world.membership.municipality
     assert mail.outbox == []
 
 
@@ -99,7 +102,7 @@ def test_decline_needs_reason_and_mails_it(world, client_as):
     url = reverse("seminars:decide", kwargs={"slug": programme.slug, "pk": enrolment.pk})
     response = client.post(url, {"action": "decline", "reason": ""})
     assert response.status_code == 400
-    assert "Please give the person a reason." in response.content.decode()
+    assert gettext("Please give the person a reason.") in response.content.decode()
     enrolment.refresh_from_db()
     assert enrolment.status == EnrolmentStatus.REQUESTED
     client.post(url, {"action": "decline", "reason": "Nur für hauptamtliche Bürgermeister."})
@@ -111,14 +114,20 @@ def test_decline_needs_reason_and_mails_it(world, client_as):
 def test_declined_person_cannot_enrol_again(world):
     programme = _programme(world, enrolment_mode=EnrolmentMode.APPROVAL)
     EnrolmentFactory(programme=programme, user=world.user("user"), status=EnrolmentStatus.DECLINED)
-    with pytest.raises(Exception, match="declined"):
+    with pytest.raises(ValidationError) as caught:
         services.enrol(programme=programme, user=world.user("user"))
+    assert caught.value.messages == [
+        gettext(
+            "The organisers declined your request. Please contact them if something has changed."
+        )
+    ]
 
 
 def test_enrol_unpublished_is_refused(world):
     programme = _programme(world, is_published=False)
-    with pytest.raises(Exception, match="not open"):
+    with pytest.raises(ValidationError) as caught:
         services.enrol(programme=programme, user=world.user("admin"))
+    assert caught.value.messages == [gettext("This programme is not open for enrolment.")]
 
 
 def test_withdraw_then_enrol_again(world, client_as):
@@ -261,8 +270,11 @@ def test_progress_refused_for_withdrawn(world):
     enrolment = EnrolmentFactory(
         programme=module.programme, user=world.user("member"), status=EnrolmentStatus.WITHDRAWN
     )
-    with pytest.raises(Exception, match="Only participants"):
+    with pytest.raises(ValidationError) as caught:
         services.mark_module_done(enrolment=enrolment, module=module, done=True)
+    assert caught.value.messages == [
+        gettext("Only participants of the programme record their progress.")
+    ]
 
 
 # --- Organiser pages ----------------------------------------------------------------------

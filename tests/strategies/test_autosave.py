@@ -156,3 +156,16 @@ def test_autosave_outside_the_team_answers_404(world, client_as, strategy):
     strategy.refresh_from_db()
     assert response.status_code == 404
     assert strategy.strengths == ""
+
+
+def test_own_newer_save_is_no_conflict_and_the_latest_input_wins(world, client_as, strategy):
+    # The form is sent while the person's own autosave (from the same version) landed first.
+    client = client_as(world.user("member"))
+    client.post(_url(strategy), {"version": 1, "strengths": "Verei", "weaknesses": ""})
+
+    response = client.post(_url(strategy), {"version": 1, "strengths": "Vereine", "weaknesses": ""})
+
+    strategy.refresh_from_db()
+    assert response.status_code == 200
+    assert strategy.strengths == "Vereine"
+    assert strategy.version == 3

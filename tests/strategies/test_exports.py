@@ -21,7 +21,7 @@ from tests.knowledge.factories import SolutionFactory
 from tests.strategies.factories import MeasureFactory, field, strategy_of
 from voneinander.knowledge.models import SolutionVisibility
 from voneinander.municipalities.models import MunicipalityKind
-from voneinander.strategies.exports import paragraphs, strategy_document
+from voneinander.strategies.exports import clean, paragraphs, strategy_document
 from voneinander.strategies.exports_docx import render_docx
 from voneinander.strategies.exports_odt import render_odt
 from voneinander.strategies.exports_pdf import render_pdf
@@ -179,6 +179,90 @@ def test_strategy_document_of_an_empty_strategy(lead):
     assert document.vision == ()
     for render in (render_pdf, render_docx, render_odt):
         assert render(document)
+
+
+def test_strategy_document_names_the_team_only_to_the_team(strategy, measures, lead):
+    nameless = UserFactory(first_name="", last_name="", email="heimlich.mitglied@example.org")
+    strategy_of(strategy.municipality, lead=lead, editors=[nameless])
+    outsider = UserFactory()
+
+    assert _document(strategy, lead).team == ("Jürgen Weiß", "heimlich.mitglied")
+    assert _document(strategy, outsider).team == ()
+    for render in (render_docx, render_odt):
+        assert b"heimlich" not in _all_parts(render(_document(strategy, outsider)))
+
+
+def test_export_file_for_a_network_member_leaves_out_the_team(client, shared):
+    strategy, lead, reader = shared
+    lead.first_name, lead.last_name = "Greta", "Geheim"
+    lead.save()
+    client.force_login(reader)
+
+    response = client.get(
+        reverse("strategies:export_file", kwargs={"pk": strategy.pk, "format": "docx"})
+    )
+
+    assert response.status_code == 200
+    document_xml = _docx_parts(response.content)["word/document.xml"].decode()
+    assert "Geheim" not in document_xml
+    assert lead.email not in document_xml
+    assert german("Team") + ":" not in document_xml
+
+
+def test_clean_drops_characters_xml_does_not_allow():
+    assert clean("a\x00b\x01c\x08d\x1fe\ufffef\uffff") == "abcdef"
+    assert clean("Zeile\x0bneue\x0cSeite") == "Zeile\nneue\nSeite"
+    assert clean("Tab\tund\nÄ€😀") == "Tab\tund\nÄ€😀"
+    assert clean(None) == ""
+
+
+def _all_parts(data: bytes) -> bytes:
+    return b"".join(_docx_parts(data).values())
+
+
+def test_exports_survive_control_characters_in_texts(strategy, measures, lead):
+    strategy.title = "Digital\x0bstrategie\x01 2030"
+    strategy.strengths = "Starke\x0bVereine\x1f.\ufffe"
+    strategy.save()
+    bus = measures[0]
+    bus.title = "Rufbus\x08 mit App"
+    bus.goal = "Ältere\x0bMenschen\x02 fahren mit."
+    bus.responsible = "Bürgermeisterin\x1b Müller"
+    bus.save()
+    bus.solutions.set([SolutionFactory(title="Rufbus\x0b-App", visibility="public")])
+
+    document = _document(strategy, lead)
+
+    assert document.title == "Digital\nstrategie 2030"
+    assert document.starting_point[0].paragraphs == ("Starke\nVereine.",)
+    item = document.sections[1].measures[0]
+    assert (item.title, item.goal, item.responsible) == (
+        "Rufbus mit App",
+        ("Ältere\nMenschen fahren mit.",),
+        "Bürgermeisterin Müller",
+    )
+    assert item.solutions[0].title == "Rufbus\n-App"
+    assert render_pdf(document).startswith(b"%PDF-")
+    docx = _docx_parts(render_docx(document))
+    texts = [text for _style, text in _docx_paragraphs(docx["word/document.xml"])]
+    assert any("Rufbus mit App" in text for text in texts)
+    with zipfile.ZipFile(io.BytesIO(render_odt(document))) as archive:
+        assert "Rufbus mit App" in archive.read("content.xml").decode()
+
+
+@pytest.mark.parametrize("format", ["pdf", "docx", "odt"])
+def test_export_file_with_a_vertical_tab_downloads(client, shared, format):
+    strategy, lead, _reader = shared
+    strategy.vision = "Gemeinsam\x0bdigital."
+    strategy.save()
+    strategy.measures.update(title="Mängel\x0bmelder\x01")
+    client.force_login(lead)
+
+    response = client.get(
+        reverse("strategies:export_file", kwargs={"pk": strategy.pk, "format": format})
+    )
+
+    assert response.status_code == 200
 
 
 # --- PDF ------------------------------------------------------------------------------

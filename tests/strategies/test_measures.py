@@ -346,6 +346,50 @@ def test_measures_list_for_readers_has_no_edit_controls(client_as, world):
     assert response.context["groups"][0].recommendations == []
 
 
+def test_measures_list_shows_readers_only_solutions_they_may_see(client_as, world):
+    strategy = strategy_of(
+        world.membership.municipality, lead=world.user("member"), shared_with=world.network
+    )
+    measure = MeasureFactory(strategy=strategy, title="Rufbus")
+    public = SolutionFactory(title="Offene Rufbus-App", visibility=SolutionVisibility.PUBLIC)
+    hidden = SolutionFactory(
+        title="Beta-Rufbus intern",
+        network=world.other_network,
+        visibility=SolutionVisibility.NETWORK,
+        owner=MembershipFactory(
+            network=world.other_network, municipality__name="Betaheim"
+        ).municipality,
+    )
+    measure.solutions.set([public, hidden])
+
+    response = client_as(world.user("contact")).get(_url("measures", strategy))
+
+    content = response.content.decode()
+    assert "Offene Rufbus-App" in content
+    assert "Beta-Rufbus intern" not in content
+    assert hidden.get_absolute_url() not in content
+    assert "Betaheim" not in content
+    listed = response.context["groups"][0].measures[0]
+    assert [s.title for s in listed.solutions.all()] == ["Offene Rufbus-App"]
+
+
+def test_measures_list_for_readers_queries_do_not_grow(
+    client_as, world, django_assert_max_num_queries
+):
+    strategy = strategy_of(
+        world.membership.municipality, lead=world.user("member"), shared_with=world.network
+    )
+    reader = client_as(world.user("contact"))
+    _fill(strategy, 1)
+    reader.get(_url("measures", strategy))  # warm caches (roles, footer)
+    with django_assert_max_num_queries(100) as few:
+        reader.get(_url("measures", strategy))
+    _fill(strategy, 12)
+    with django_assert_max_num_queries(len(few.captured_queries)):
+        response = reader.get(_url("measures", strategy))
+    assert response.context["count"] == 13
+
+
 # --- Linked solutions ------------------------------------------------------------------------
 
 

@@ -48,7 +48,9 @@ def test_share_strategy_sets_network_and_records(world):
     assert strategy.shared_with == world.network
     assert strategy.shared_at is not None
     assert StrategyChange.objects.filter(strategy=strategy, data={"shared_with": world.network.pk})
-    assert AuditEvent.objects.filter(action="strategy.shared").count() == 1
+    event = AuditEvent.objects.get(action="strategy.shared")
+    assert (event.target_id, event.target_label) == (str(strategy.pk), f"#{strategy.pk}")
+    assert event.data == {"network": world.network.pk}
 
 
 def test_share_strategy_refuses_network_the_municipality_is_not_member_of(world):
@@ -261,6 +263,49 @@ def test_compare_query_count_does_not_grow(world, client_as, django_assert_max_n
         response = client.get(url, {"s": [first.pk, second.pk]})
 
     assert len(response.context["rows"]) == 4
+
+
+def test_strategy_no_longer_read_once_its_municipality_left_the_network(world, client_as):
+    from voneinander.networks.models import Membership, MembershipStatus
+    from voneinander.strategies.permissions import reads_strategy
+    from voneinander.strategies.selectors import readable_strategies, shared_strategies
+
+    strategy = peer(world, "Austrittsdorf")
+    measure = MeasureFactory(strategy=strategy, title="Dorf-WLAN")
+    reader = world.user("member")
+    client = client_as(reader)
+    detail = reverse("strategies:shared_detail", kwargs={"pk": strategy.pk})
+    assert client.get(detail).status_code == 200
+
+    Membership.objects.filter(municipality=strategy.municipality, network=world.network).update(
+        status=MembershipStatus.LEFT, left_on=timezone.localdate()
+    )
+
+    assert client.get(detail).status_code == 404
+    assert "Austrittsdorf" not in client.get(reverse("strategies:shared")).content.decode()
+    measures = reverse("strategies:measures", kwargs={"pk": strategy.pk})
+    assert client.get(measures).status_code == 404
+    copy = reverse("strategies:copy_measure", kwargs={"pk": strategy.pk, "measure_pk": measure.pk})
+    assert client.get(copy).status_code == 404
+    assert not readable_strategies(reader).filter(pk=strategy.pk).exists()
+    assert not shared_strategies(reader).filter(pk=strategy.pk).exists()
+    assert not reads_strategy(reader, strategy)
+    # The team still reads its own strategy.
+    lead = strategy.collaborators.get().user
+    assert readable_strategies(lead).filter(pk=strategy.pk).exists()
+
+
+def test_readable_strategies_is_one_query(world, django_assert_num_queries):
+    from voneinander.strategies.selectors import readable_strategies, shared_strategies
+
+    peer(world, "Einsdorf")
+    peer(world, "Zweidorf")
+    reader = world.user("member")
+    readable_strategies(reader)  # warm the cached network roles
+    with django_assert_num_queries(1):
+        assert len(list(readable_strategies(reader))) == 2
+    with django_assert_num_queries(1):
+        assert len(list(shared_strategies(reader))) == 2
 
 
 # --- Reading and copying ------------------------------------------------------------------

@@ -3,13 +3,14 @@
 import pytest
 from django.core import mail
 from django.urls import reverse
+from django.utils.translation import gettext
 
 from tests.factories import UserFactory
 from tests.strategies.factories import strategy_of
 from voneinander.audit.models import AuditEvent
 from voneinander.questions.models import Notification
 from voneinander.strategies import services
-from voneinander.strategies.models import Collaborator, CollaboratorRole
+from voneinander.strategies.models import Collaborator, CollaboratorRole, Strategy
 
 
 @pytest.fixture
@@ -86,6 +87,52 @@ def test_invite_unknown_address_explains_and_adds_nobody(client_as, strategy, le
     assert response.context["invite_form"].errors["email"]
     assert strategy.collaborators.count() == 1
     assert mail.outbox == []
+
+
+def test_invite_message_does_not_tell_whether_an_account_exists(client_as, strategy, lead):
+    UserFactory(email="schlafend@example.org", is_active=False)
+    url = reverse("strategies:invite", kwargs={"pk": strategy.pk})
+    client = client_as(lead)
+
+    unknown = client.post(url, {"email": "niemand@example.org", "role": CollaboratorRole.EDITOR})
+    inactive = client.post(url, {"email": "schlafend@example.org", "role": CollaboratorRole.EDITOR})
+
+    errors = unknown.context["invite_form"].errors["email"]
+    assert errors == inactive.context["invite_form"].errors["email"]
+    assert errors == [
+        gettext(
+            "No person with this e-mail address can be added. Ask them to sign up "
+            "first, then add them."
+        )
+    ]
+    assert "account" not in errors[0]
+    assert strategy.collaborators.count() == 1
+
+
+def test_team_audit_events_record_ids_not_the_title(client_as, strategy, lead):
+    invited = UserFactory()
+    services.invite_collaborator(
+        strategy=strategy, email=invited.email, role=CollaboratorRole.EDITOR, by=lead
+    )
+    collaborator = _collaborator(strategy, invited)
+    services.change_collaborator_role(
+        collaborator=collaborator, role=CollaboratorRole.OWNER, by=lead
+    )
+    services.remove_collaborator(collaborator=_collaborator(strategy, invited), by=lead)
+
+    events = list(AuditEvent.objects.filter(action__startswith="strategy.").order_by("pk"))
+
+    assert [event.action for event in events] == [
+        "strategy.collaborator_added",
+        "strategy.collaborator_role_changed",
+        "strategy.collaborator_removed",
+    ]
+    for event in events:
+        assert event.target_label == f"#{strategy.pk}"
+        assert event.target_id == str(strategy.pk)
+        assert event.target_type.model_class() is Strategy
+        assert strategy.title not in str(event.data)
+    assert events[0].data == {"user": invited.pk, "role": CollaboratorRole.EDITOR}
 
 
 def test_invite_of_someone_on_the_team_is_refused(client_as, strategy, lead):

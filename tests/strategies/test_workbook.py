@@ -70,6 +70,18 @@ def test_start_creates_strategy_with_starter_as_lead(world, client_as, altstadt)
     assert strategy.changes.count() == 1
 
 
+def test_start_records_the_strategy_by_id_in_the_audit_log(world, altstadt):
+    from voneinander.audit.models import AuditEvent
+
+    strategy = services.start_strategy(
+        municipality=altstadt, by=world.user("member"), title="Geheimplan Altstadt"
+    )
+
+    event = AuditEvent.objects.get(action="strategy.started")
+    assert (event.target_id, event.target_label) == (str(strategy.pk), f"#{strategy.pk}")
+    assert "Geheimplan" not in str(event.data)
+
+
 def test_start_refused_when_municipality_has_a_strategy(world, client_as, strategy, altstadt):
     response = client_as(world.user("contact")).post(
         reverse("strategies:start"), {"municipality": altstadt.pk}
@@ -157,7 +169,10 @@ def test_step_page_shows_guidance_and_autosave_hooks(world, client_as, strategy)
         + reverse("strategies:autosave", kwargs={"pk": strategy.pk, "step": "ausgangslage"})
         in html
     )
-    assert f'data-draft-key="voneinander-strategy-{strategy.pk}-ausgangslage"' in html
+    user = world.user("member")
+    assert f'data-draft-key="voneinander-strategy-u{user.pk}-{strategy.pk}-ausgangslage"' in html
+    assert f'data-draft-user="{user.pk}"' in html
+    assert f'data-signout="{reverse("account_logout")}"' in html
     assert 'aria-live="polite"' in html
     assert 'name="version" value="1"' in html
     assert "strategies/workbook.js" in html

@@ -11,6 +11,7 @@ pagination.py; rate limits: ratelimit.py. Every operation passes an explicit
 """
 
 import functools
+import json
 
 from django.urls import URLPattern
 from django.utils import translation
@@ -49,12 +50,41 @@ api = VoneinanderApi(
 errors.install(api)
 
 
+def _contains_nul(value) -> bool:
+    if isinstance(value, str):
+        return "\x00" in value
+    if isinstance(value, dict):
+        return any(_contains_nul(k) or _contains_nul(v) for k, v in value.items())
+    if isinstance(value, list):
+        return any(_contains_nul(item) for item in value)
+    return False
+
+
+def _has_nul_characters(request) -> bool:
+    """NUL in the path, a parameter or a JSON string: PostgreSQL cannot store or compare it."""
+    if "\x00" in request.path:
+        return True
+    if any("\x00" in value for _name, values in request.GET.lists() for value in values):
+        return True
+    if request.content_type != "application/json":
+        return False
+    body = request.body
+    if b"\x00" not in body and b"\\u0000" not in body:
+        return False
+    try:
+        return _contains_nul(json.loads(body))
+    except ValueError:
+        return False  # not JSON: ninja answers that
+
+
 def _in_request_language(run):
     """Answer in the language of Accept-Language and put the rate-limit headers on."""
 
     @functools.wraps(run)
     def wrapped(request, *args, **kwargs):
         with translation.override(errors.request_language(request)):
+            if _has_nul_characters(request):
+                return errors.invalid_characters(api, request)
             response = run(request, *args, **kwargs)
         ratelimit.add_headers(request, response)
         return response

@@ -89,12 +89,13 @@ class ErrorResponse(Schema):
 
 
 def errors(*statuses: int) -> dict[int, type[Schema]]:
-    """The documented error answers of an operation; 429 (rate limit) can always happen.
+    """The documented error answers of an operation; 429 (rate limit) and 422 (a NUL
+    character anywhere in the request, `invalid_characters`) can always happen.
 
     401 comes with a token that is not valid, also on public reads; 400 with a body
     that is not JSON or a cursor that is not valid; 422 with values that are not valid.
     """
-    return dict.fromkeys(sorted({*statuses, 429}), ErrorResponse)
+    return dict.fromkeys(sorted({*statuses, 422, 429}), ErrorResponse)
 
 
 # One object: a token that is not valid, an object that does not exist or is not visible.
@@ -185,6 +186,17 @@ def _respond(api, request, status: int, code: str, message, details=None, header
     for name, value in (headers or {}).items():
         response[name] = value
     return response
+
+
+def invalid_characters(api, request):
+    """422 for text with NUL characters, which no field may contain."""
+    return _respond(
+        api,
+        request,
+        422,
+        "invalid_characters",
+        _("The request contains a NUL character (\\u0000), which no text may contain."),
+    )
 
 
 def json_method_not_allowed(api, view):

@@ -2,6 +2,7 @@
 
 from django.contrib import admin
 
+from voneinander.events.admin import ReadAndDeleteAdmin
 from voneinander.seminars.models import (
     Enrolment,
     Material,
@@ -86,7 +87,11 @@ class ModuleProgressAdmin(admin.ModelAdmin):
 
 
 @admin.register(ModuleFeedback)
-class ModuleFeedbackAdmin(admin.ModelAdmin):
-    list_display = ["module", "user", "version_label", "rating", "created_at"]
+class ModuleFeedbackAdmin(ReadAndDeleteAdmin):
+    """Ratings are read (and deleted) here, never changed, and do not name who gave them."""
+
+    list_display = ["module", "version_label", "rating", "created_at"]
     list_filter = ["version_label", "rating"]
-    list_select_related = ["module", "user"]
+    list_select_related = ["module"]
+    fields = ["module", "version_label", "rating", "comment", "created_at"]
+    readonly_fields = ["created_at"]

@@ -196,7 +196,7 @@ def load(report) -> None:
         enrolment = Enrolment.objects.create(
             programme=programme,
             user=user,
-            municipality_id=user.municipality_id,
+            municipality_id=user.municipality_id if user.municipality_confirmed_at else None,
             role=role,
             status=status,
             message=""

@@ -28,13 +28,8 @@ RATINGS = range(1, 6)
 
 
 def min_ratings() -> int:
-    """SEMINARS_FEEDBACK_MIN_RATINGS if set, else the events' EVENTS_FEEDBACK_MIN_RATINGS."""
-    value = getattr(
-        settings,
-        "SEMINARS_FEEDBACK_MIN_RATINGS",
-        getattr(settings, "EVENTS_FEEDBACK_MIN_RATINGS", 3),
-    )
-    return max(1, int(value))
+    """Fewer ratings than this could reveal who rated what (settings.py)."""
+    return settings.SEMINARS_FEEDBACK_MIN_RATINGS
 
 
 def takes_part(user, programme: Programme) -> bool:

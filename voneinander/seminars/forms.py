@@ -6,7 +6,12 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from voneinander.core.forms import date_input
-from voneinander.events.forms import PeopleField, datetime_input, web_address
+from voneinander.events.forms import (
+    PeopleField,
+    datetime_input,
+    organisable_networks,
+    web_address,
+)
 from voneinander.events.models import EventFormat
 from voneinander.networks.models import Network
 from voneinander.seminars.models import EnrolmentMode, MaterialKind, Partner
@@ -31,9 +36,10 @@ class ProgrammeForm(forms.Form):
     )
     network = forms.ModelChoiceField(
         label=_("Network"),
-        queryset=Network.objects.order_by("name"),
+        queryset=Network.objects.none(),
         required=False,
         empty_label=_("None (platform-wide)"),
+        help_text=_("Networks you coordinate. The module dates become events of this network."),
     )
     partners = forms.ModelMultipleChoiceField(
         label=_("Partner organisations"),
@@ -66,8 +72,11 @@ class ProgrammeForm(forms.Form):
         help_text=_("E-mail addresses of platform accounts, one per line."),
     )
 
-    def __init__(self, *args, programme=None, **kwargs):
+    def __init__(self, *args, user, programme=None, **kwargs):
         super().__init__(*args, **kwargs)
+        # Coordinated networks only (admins: all); an edit keeps the current one.
+        keep = [programme.network] if programme is not None and programme.network else []
+        self.fields["network"].queryset = organisable_networks(user, keep=keep)
         if programme is None:
             self.fields["organisers"].help_text = _(
                 "E-mail addresses of platform accounts, one per line. You are an organiser anyway."

@@ -15,6 +15,7 @@ from django.db import models
 from django.db.models import Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 
 class Partner(models.Model):
@@ -110,7 +111,7 @@ class ProgrammeVersion(models.Model):
 
 class Module(models.Model):
     programme = models.ForeignKey(Programme, on_delete=models.CASCADE, related_name="modules")
-    position = models.PositiveIntegerField(_("position"), default=0)
+    position = models.PositiveIntegerField(pgettext_lazy("ordering", "position"), default=0)
     title = models.CharField(_("title"), max_length=200)
     learning_goals = models.TextField(_("learning goals"), max_length=5000)
     description = models.TextField(_("description"), blank=True, max_length=20000)

@@ -3,7 +3,9 @@
 A published programme and its module pages (title, goals, dates, partners) are
 public; an unpublished one is seen only by its organisers and platform admins.
 Materials marked `members_only` are for active participants, organisers and
-admins. `selectors.programmes_visible_to` and `selectors.materials_visible_to`
+admins. An open programme enrols people of member municipalities (MEMBER role
+in some network) at once; a programme on approval takes requests from every
+signed-in person. `selectors.programmes_visible_to` and `selectors.materials_visible_to`
 are the same rules as querysets.
 
 Permissions take the programme as obj, or anything that leads to it (a module,
@@ -12,9 +14,16 @@ a material, an enrolment): `programme_of(obj)`.
 
 import rules
 
+from voneinander.networks.roles import MEMBER, network_roles
 from voneinander.networks.roles import is_platform_admin as _is_admin
-from voneinander.networks.roles import network_roles
-from voneinander.seminars.models import Enrolment, EnrolmentStatus, Material, Module, Programme
+from voneinander.seminars.models import (
+    Enrolment,
+    EnrolmentMode,
+    EnrolmentStatus,
+    Material,
+    Module,
+    Programme,
+)
 
 
 def programme_of(obj) -> Programme | None:
@@ -96,10 +105,22 @@ def can_see_material(user, material) -> bool:
     return manages_programme(user, material) or is_active_participant(user, material)
 
 
+def of_member_municipality(user) -> bool:
+    """MEMBER role in some network: confirmed affiliation with an active member
+    municipality, contact person, or coordinator (see networks.roles)."""
+    if not _signed_in(user):
+        return False
+    return any(MEMBER in held for held in network_roles(user).by_network.values())
+
+
 @rules.predicate
 def may_enrol(user, obj) -> bool:
+    """Open programmes: people of member municipalities; on approval: every signed-in
+    person may ask, the organisers decide."""
     programme = programme_of(obj)
-    return _signed_in(user) and programme is not None and programme.is_published
+    if not _signed_in(user) or programme is None or not programme.is_published:
+        return False
+    return programme.enrolment_mode == EnrolmentMode.APPROVAL or of_member_municipality(user)
 
 
 @rules.predicate
@@ -114,7 +135,8 @@ PERMISSIONS: dict = {
     "seminars.view_programme": can_see_programme,
     # Materials (obj: the material): members-only ones for participants, organisers, admins.
     "seminars.view_material": can_see_material,
-    # Enrol or ask to be admitted (obj: the programme); withdraw (obj: the programme).
+    # Enrol (open: people of member municipalities) or ask to be admitted (on approval:
+    # every signed-in person) (obj: the programme); withdraw (obj: the programme).
     "seminars.enrol": may_enrol,
     "seminars.withdraw": may_withdraw,
     # Tick checklists and mark modules as done (obj: the module).

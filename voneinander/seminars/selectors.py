@@ -10,12 +10,13 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from django.db.models import Count, Prefetch, Q, QuerySet
+from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 
 from voneinander.events.models import Event
 from voneinander.events.selectors import events_visible_to
-from voneinander.networks.roles import is_platform_admin
+from voneinander.networks.roles import is_platform_admin, network_roles
 from voneinander.seminars.models import (
     Enrolment,
     EnrolmentStatus,
@@ -73,7 +74,12 @@ def material_for_viewer(request, slug: str, pk: int, material: int, **_ignored) 
     return found
 
 
-def material_of(module: Module, pk: int) -> Material:
+def material_of(module: Module, pk) -> Material:
+    """The module's material by a number from a form; anything else is 404."""
+    try:
+        pk = int(pk)
+    except (TypeError, ValueError):
+        raise Http404 from None
     found = get_object_or_404(Material, module=module, pk=pk)
     found.module = module
     return found
@@ -129,10 +135,30 @@ def dates_of(module: Module, user) -> list[Event]:
     return list(events_visible_to(user).filter(seminar_module=module).order_by("starts_at", "pk"))
 
 
+def events_organised_by(user) -> QuerySet[Event]:
+    """Events the person organises, as `events.permissions.is_event_organiser` says:
+    named organiser, or coordinator of an organising network (not for a private
+    working group's meeting: there only named organisers who are in the group,
+    which `events_visible_to` already ensures). Platform admins: every event."""
+    events = events_visible_to(user)
+    if is_platform_admin(user):
+        return events
+    if not user.is_authenticated or not user.is_active:
+        return events.none()
+    condition = Q(pk__in=Event.organisers.through.objects.filter(user=user).values("event_id"))
+    coordinated = network_roles(user).coordinated
+    if coordinated:
+        of_networks = Event.networks.through.objects.filter(network_id__in=coordinated)
+        condition |= Q(pk__in=of_networks.values("event_id")) & (
+            Q(working_group__isnull=True) | Q(working_group__is_private=False)
+        )
+    return events.filter(condition)
+
+
 def linkable_events(user, module: Module) -> QuerySet[Event]:
-    """Upcoming events the organiser may see that are not yet dates of a module."""
+    """Upcoming events the person organises that are not yet dates of a module."""
     return (
-        events_visible_to(user)
+        events_organised_by(user)
         .filter(seminar_module__isnull=True, ends_at__gte=timezone.now())
         .order_by("starts_at", "pk")
     )

@@ -23,6 +23,8 @@ from voneinander.audit.services import record_event
 from voneinander.events import services as event_services
 from voneinander.events import uploads
 from voneinander.events.models import Event, EventKind, Visibility
+from voneinander.events.permissions import is_event_organiser
+from voneinander.networks.roles import is_platform_admin, network_roles
 from voneinander.seminars.models import (
     Enrolment,
     EnrolmentMode,
@@ -33,6 +35,7 @@ from voneinander.seminars.models import (
     ModuleProgress,
     Programme,
 )
+from voneinander.seminars.permissions import of_member_municipality
 from voneinander.seminars.selectors import checklist_items
 
 PROGRAMME_FIELDS = (
@@ -81,6 +84,18 @@ def _check_programme(programme: Programme) -> None:
         raise ValidationError(errors)
 
 
+def _check_network(*, network, by) -> None:
+    """A programme's dates are events of its network: only its coordinators put it there."""
+    if network is None or is_platform_admin(by) or network.pk in network_roles(by).coordinated:
+        return
+    raise ValidationError(
+        {
+            "network": _("You can only choose a network you coordinate, not %(network)s.")
+            % {"network": network.name}
+        }
+    )
+
+
 # --- Programmes -------------------------------------------------------------------------
 
 
@@ -88,6 +103,7 @@ def create_programme(*, by, values: dict, partners=(), organisers=()) -> Program
     unknown = set(values) - set(PROGRAMME_FIELDS)
     if unknown:
         raise ValueError(f"Not a field of a programme: {sorted(unknown)}")
+    _check_network(network=values.get("network"), by=by)
     programme = Programme(**values)
     _check_programme(programme)
     with transaction.atomic():
@@ -112,6 +128,8 @@ def update_programme(
     with transaction.atomic():
         programme = Programme.objects.select_for_update().get(pk=programme.pk)
         changed = [name for name in values if getattr(programme, name) != values[name]]
+        if "network" in changed:
+            _check_network(network=values["network"], by=by)
         for name in changed:
             setattr(programme, name, values[name])
         _check_programme(programme)
@@ -264,11 +282,24 @@ def delete_material(*, material: Material, by) -> None:
 
 
 def add_module_date(*, module: Module, by, values: dict) -> Event:
-    """A new event of kind "seminar date" for the module, organised by its organisers."""
+    """A new public event of kind "seminar date" for the module, organised by its organisers.
+
+    Only for a published programme: the date is a public event (calendar, search,
+    API), which would reveal a programme that is still being prepared. Refusing
+    is simpler than creating hidden events and opening them on publication;
+    organisers may still link events of their own (`link_event`) beforehand.
+    """
     unknown = set(values) - set(DATE_FIELDS)
     if unknown:
         raise ValueError(f"Not a field of a date: {sorted(unknown)}")
     programme = module.programme
+    if not programme.is_published:
+        raise ValidationError(
+            _(
+                "Publish the programme first: its dates are public events. Until then you "
+                "can link events that you organise."
+            )
+        )
     event = Event(
         **values,
         kind=EventKind.SEMINAR_DATE,
@@ -294,6 +325,8 @@ def add_module_date(*, module: Module, by, values: dict) -> Event:
 
 
 def link_event(*, module: Module, event: Event, by) -> Event:
+    if not (is_platform_admin(by) or is_event_organiser(by, event)):
+        raise ValidationError({"event": _("You can only link events that you organise.")})
     if event.seminar_module_id not in {None, module.pk}:
         raise ValidationError({"event": _("This event is already a date of another module.")})
     with transaction.atomic():
@@ -324,10 +357,22 @@ def _organiser_addresses(programme: Programme) -> list[str]:
 
 
 def enrol(*, programme: Programme, user, role: str = "", message: str = "") -> Enrolment:
-    """Enrol (open programme) or ask to be admitted (programme on approval)."""
+    """Enrol (open programme) or ask to be admitted (programme on approval).
+
+    An open programme is for people of member municipalities (MEMBER role in
+    some network; platform admins too); on approval every signed-in person may
+    ask, the organisers decide.
+    """
     if not programme.is_published:
         raise ValidationError(_("This programme is not open for enrolment."))
     on_approval = programme.enrolment_mode == EnrolmentMode.APPROVAL
+    if not on_approval and not (is_platform_admin(user) or of_member_municipality(user)):
+        raise ValidationError(
+            _(
+                "Only people of a member municipality can enrol in this programme. Name your "
+                "municipality in your profile; a contact person or coordinator confirms it."
+            )
+        )
     status = EnrolmentStatus.REQUESTED if on_approval else EnrolmentStatus.ACTIVE
     with transaction.atomic():
         enrolment = (
@@ -348,7 +393,9 @@ def enrol(*, programme: Programme, user, role: str = "", message: str = "") -> E
         enrolment.status = status
         enrolment.role = role.strip()
         enrolment.message = message.strip()
-        enrolment.municipality_id = getattr(user, "municipality_id", None)
+        # Only a confirmed affiliation counts; anyone can claim a municipality.
+        confirmed = getattr(user, "municipality_confirmed_at", None)
+        enrolment.municipality_id = user.municipality_id if confirmed else None
         enrolment.decided_by = None
         enrolment.decided_at = None
         enrolment.full_clean(validate_unique=False)

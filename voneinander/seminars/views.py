@@ -202,7 +202,7 @@ def progress(request, slug, pk):
 
 @access(CREATE)
 def programme_create(request):
-    form = ProgrammeForm(posted(request))
+    form = ProgrammeForm(posted(request), user=request.user)
     if request.method == "POST" and form.is_valid():
         try:
             programme = services.create_programme(
@@ -227,7 +227,7 @@ def programme_create(request):
 @access(MANAGE)
 def programme_edit(request, slug):
     programme = request.access_object
-    form = ProgrammeForm(posted(request), programme=programme)
+    form = ProgrammeForm(posted(request), user=request.user, programme=programme)
     if request.method == "POST" and form.is_valid():
         try:
             programme = services.update_programme(

@@ -2,9 +2,10 @@
 
 `strategy_progress` runs the same few queries whatever the number of measures;
 `network_figures` likewise, whatever the number of strategies. The network
-figures never name a municipality or a strategy, and a Handlungsfeld with
-measures from fewer than `MIN_STRATEGIES` strategies shows no numbers, so
-that nobody can tell which municipality plans what.
+figures count only strategies shared with the network, never name a
+municipality or a strategy, and a Handlungsfeld with measures from fewer than
+`MIN_STRATEGIES` strategies (not counting the viewer's own) shows no numbers,
+so that nobody can tell which municipality plans what.
 """
 
 from __future__ import annotations
@@ -13,20 +14,22 @@ import datetime
 import math
 from dataclasses import dataclass, field
 
-from django.db.models import Count
+from django.db.models import Count, Q
 from django.utils import timezone
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
 from voneinander.directory.charts import FONT, WIDTH, nice_ticks
-from voneinander.networks.models import Membership, MembershipStatus, Network
+from voneinander.networks.models import Network
 from voneinander.strategies.models import (
+    Collaborator,
     Measure,
     MeasureStatus,
     MeasureStatusChange,
     Strategy,
     StrategyField,
 )
+from voneinander.strategies.selectors import still_member_of_shared_network
 
 MIN_STRATEGIES = 3
 UPCOMING_DAYS = 90
@@ -205,16 +208,17 @@ class FieldFigures:
     strategies: int  # strategies with at least one measure in the field
     measures: int = 0
     shares: list[int] = field(default_factory=list)  # percent per status, order of STATUSES
+    others: int = 0  # of `strategies`, those not written by the viewer's own team
 
     @property
     def suppressed(self) -> bool:
-        return self.strategies < MIN_STRATEGIES
+        return self.others < MIN_STRATEGIES
 
 
 @dataclass
 class NetworkFigures:
     network: Network
-    strategies: int
+    strategies: int | None  # None while fewer than MIN_STRATEGIES (without the viewer's own)
     rows: list[FieldFigures]  # planned most first; suppressed rows last
 
     @property
@@ -226,17 +230,29 @@ class NetworkFigures:
         return sum(row.suppressed for row in self.rows)
 
 
-def network_figures(network: Network) -> NetworkFigures:
-    """Across the strategies of the network's active member municipalities, shared or not."""
-    members = Membership.objects.filter(network=network, status=MembershipStatus.ACTIVE).values(
-        "municipality_id"
+def network_figures(network: Network, *, viewer) -> NetworkFigures:
+    """Across the strategies shared with the network (their teams consented) whose
+    municipality is still an active member of it.
+
+    Counting only shared strategies keeps the figures from being differenced into
+    a private one (e.g. by admitting a municipality and reloading). The viewer's
+    own team strategies are counted but never towards the minimum: what the
+    viewer wrote themselves must not bring a row of others' plans over it.
+    """
+    strategies = Strategy.objects.filter(shared_with=network).filter(
+        still_member_of_shared_network()
     )
-    strategies = Strategy.objects.filter(municipality_id__in=members)
-    strategy_count = strategies.count()
+    own_ids = Collaborator.objects.filter(user_id=viewer.pk).values("strategy_id")
+    own = Q(strategy_id__in=own_ids)
+    totals = strategies.aggregate(total=Count("pk"), others=Count("pk", filter=~Q(pk__in=own_ids)))
     measures = Measure.objects.filter(strategy__in=strategies).order_by()
-    per_field = dict(
-        measures.values_list("field_id").annotate(n=Count("strategy_id", distinct=True))
-    )
+    per_field = {
+        field_id: (n, others)
+        for field_id, n, others in measures.values_list("field_id").annotate(
+            n=Count("strategy_id", distinct=True),
+            others=Count("strategy_id", distinct=True, filter=~own),
+        )
+    }
     per_status: dict[int, dict[str, int]] = {}
     for field_id, status, n in measures.values_list("field_id", "status").annotate(n=Count("pk")):
         per_status.setdefault(field_id, {})[status] = n
@@ -246,12 +262,13 @@ def network_figures(network: Network) -> NetworkFigures:
     for item in StrategyField.objects.filter(is_active=True):
         counts = per_status.get(item.pk, {})
         total = sum(counts.values())
-        row = FieldFigures(item, per_field.get(item.pk, 0))
+        strategy_count, others = per_field.get(item.pk, (0, 0))
+        row = FieldFigures(item, strategy_count, others=others)
         if not row.suppressed:
             row.measures = total
             row.shares = [round(100 * counts.get(status, 0) / total) for status in STATUSES]
         else:
-            row.strategies = 0  # not even handed to the template
+            row.strategies = row.others = 0  # not even handed to the template
         rows.append(row)
     rows.sort(
         key=lambda row: (
@@ -260,4 +277,5 @@ def network_figures(network: Network) -> NetworkFigures:
             else (0, -row.measures, -row.strategies, row.field.position, row.field.name)
         )
     )
-    return NetworkFigures(network, strategy_count, rows)
+    shown_total = totals["total"] if totals["others"] >= MIN_STRATEGIES else None
+    return NetworkFigures(network, shown_total, rows)

@@ -42,7 +42,7 @@ def network_figures(request, slug):
         "strategies/dashboard/network_figures.html",
         {
             "network": network,
-            "figures": dashboard.network_figures(network),
+            "figures": dashboard.network_figures(network, viewer=request.user),
             "statuses": [status.label for status in dashboard.STATUSES],
             "min_strategies": dashboard.MIN_STRATEGIES,
         },

@@ -11,6 +11,7 @@ only those the person may see in the catalogue.
 from __future__ import annotations
 
 import datetime
+import re
 from dataclasses import dataclass
 
 from django.conf import settings
@@ -150,12 +151,22 @@ def file_slug(text: str) -> str:
     return slugify(text.translate(_UMLAUTS))
 
 
+# Characters XML 1.0 does not allow (DOCX and ODT are XML; the PDF gets the same text).
+# Vertical tab and form feed come with text pasted from word processors: line breaks.
+_NOT_XML = re.compile(r"[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+_BREAKS = str.maketrans({"\x0b": "\n", "\x0c": "\n"})
+
+
+def clean(text: str | None) -> str:
+    """`text` without the characters that would break the documents' XML."""
+    return _NOT_XML.sub("", (text or "").translate(_BREAKS))
+
+
 def paragraphs(text: str) -> tuple[str, ...]:
     """Plain text with line breaks: blank lines separate paragraphs, single line
     breaks stay inside a paragraph."""
-    blocks = (
-        block.strip() for block in text.replace("\r\n", "\n").replace("\r", "\n").split("\n\n")
-    )
+    text = clean(text).replace("\r\n", "\n").replace("\r", "\n")
+    blocks = (block.strip() for block in text.split("\n\n"))
     return tuple(block for block in blocks if block)
 
 
@@ -245,22 +256,22 @@ def _partner_queryset():
 
 def _measure_item(measure: Measure) -> MeasureItem:
     return MeasureItem(
-        title=measure.title,
-        field=measure.field.name,
+        title=clean(measure.title),
+        field=clean(measure.field.name),
         goal=paragraphs(measure.goal),
         priority=str(measure.get_priority_display()),
         status=str(measure.get_status_display()),
         status_key=measure.status,
-        responsible=measure.responsible,
+        responsible=clean(measure.responsible),
         starts_on=measure.starts_on,
         ends_on=measure.ends_on,
         timeframe=timeframe(measure.starts_on, measure.ends_on),
         budget=euros(measure.budget_eur),
         solutions=tuple(
-            Link(solution.title, settings.SITE_URL + solution.get_absolute_url())
+            Link(clean(solution.title), settings.SITE_URL + solution.get_absolute_url())
             for solution in measure.solutions.all()
         ),
-        partners=tuple(str(municipality) for municipality in measure.partners.all()),
+        partners=tuple(clean(str(municipality)) for municipality in measure.partners.all()),
     )
 
 
@@ -290,17 +301,21 @@ def strategy_document(strategy: Strategy, *, viewer, today: datetime.date | None
         items = [(measure.field_id, _measure_item(measure)) for measure in measures]
         sections = tuple(
             FieldSection(
-                name=field.name,
-                description=field.description,
+                name=clean(field.name),
+                description=clean(field.description),
                 chosen=field.pk in chosen_ids,
                 measures=tuple(item for field_id, item in items if field_id == field.pk),
             )
             for field in ordered
         )
         partners = sorted({p for _id, item in items for p in item.partners}, key=str.casefold)
-        team = tuple(
-            collaborator.user.get_full_name() or collaborator.user.email
-            for collaborator in strategy.collaborators.all()
+        # The team is named to the team only, never by e-mail address.
+        collaborators = list(strategy.collaborators.all())
+        on_team = any(collaborator.user_id == viewer.pk for collaborator in collaborators)
+        team = (
+            tuple(clean(collaborator.user.display_name) for collaborator in collaborators)
+            if on_team
+            else ()
         )
         starting_point = (
             TextSection(labels.strengths, paragraphs(strategy.strengths)),
@@ -308,8 +323,8 @@ def strategy_document(strategy: Strategy, *, viewer, today: datetime.date | None
             TextSection(labels.existing_projects, paragraphs(strategy.existing_projects)),
         )
         return StrategyDocument(
-            title=strategy.title,
-            municipality=str(strategy.municipality),
+            title=clean(strategy.title),
+            municipality=clean(str(strategy.municipality)),
             date=date,
             date_text=german_date(date),
             site_name=settings.SITE_NAME,
@@ -318,7 +333,7 @@ def strategy_document(strategy: Strategy, *, viewer, today: datetime.date | None
             vision=paragraphs(strategy.vision),
             goals=paragraphs(strategy.goals),
             fields=tuple(
-                field.name for field in sorted(chosen, key=lambda f: (f.position, f.name))
+                clean(field.name) for field in sorted(chosen, key=lambda f: (f.position, f.name))
             ),
             sections=sections,
             partners=tuple(partners),

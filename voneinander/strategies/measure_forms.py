@@ -9,6 +9,7 @@ import re
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from voneinander.municipalities.forms import MunicipalityField
 from voneinander.strategies.measure_selectors import is_month_end, is_month_start
@@ -112,7 +113,7 @@ class MeasureForm(forms.Form):
         help_text=_("A person, an office or a committee, e.g. “Ortsbürgermeisterin”."),
     )
     starts_on = MonthOrDateField(
-        label=_("Start"),
+        label=pgettext_lazy("measure timeline", "Start"),
         required=False,
         help_text=_("A month (03/2026) or a day (15.03.2026)."),
     )

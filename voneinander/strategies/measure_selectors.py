@@ -41,15 +41,22 @@ class FieldGroup:
     recommendations: list = field(default_factory=list)  # filled in by the view
 
 
-def measures_of(strategy: Strategy) -> QuerySet[Measure]:
-    """The strategy's measures with everything the list shows (queries independent of rows)."""
+def measures_of(strategy: Strategy, *, viewer=None) -> QuerySet[Measure]:
+    """The strategy's measures with everything the list shows (queries independent of rows).
+
+    With `viewer`, only the linked solutions the viewer may see in the catalogue
+    are loaded (the list is read by network members too); without, all of them —
+    for the team's pages that edit a measure, where a solution that has since
+    become invisible can still be unlinked.
+    """
+    solutions = Solution.objects.all() if viewer is None else solutions_visible_to(viewer)
     return (
         Measure.objects.filter(strategy=strategy)
         .select_related("field")
         .prefetch_related(
             Prefetch(
                 "solutions",
-                queryset=Solution.objects.select_related("owner").only(
+                queryset=solutions.select_related("owner").only(
                     "id", "title", "slug", "owner__id", "owner__name", "owner__kind"
                 ),
             ),
@@ -59,13 +66,14 @@ def measures_of(strategy: Strategy) -> QuerySet[Measure]:
     )
 
 
-def measure_groups(strategy: Strategy) -> list[FieldGroup]:
+def measure_groups(strategy: Strategy, *, viewer) -> list[FieldGroup]:
     """Measures grouped by Handlungsfeld: the strategy's chosen fields first (also when
-    they have no measures yet), then the other fields that have measures."""
+    they have no measures yet), then the other fields that have measures. Linked
+    solutions are those `viewer` may see."""
     chosen = list(strategy.fields.filter(is_active=True).order_by("position", "name"))
     groups = {f.pk: FieldGroup(field=f, chosen=True) for f in chosen}
     others: dict[int, FieldGroup] = {}
-    for measure in measures_of(strategy):
+    for measure in measures_of(strategy, viewer=viewer):
         annotate_timeline(measure)
         group = groups.get(measure.field_id) or others.get(measure.field_id)
         if group is None:

@@ -68,7 +68,7 @@ def _field_by_slug(slug: str) -> StrategyField:
 def measures(request, pk):
     strategy = request.access_object
     can_edit = request.user.has_perm("strategies.edit_strategy", strategy)
-    groups = selectors.measure_groups(strategy)
+    groups = selectors.measure_groups(strategy, viewer=request.user)
     if can_edit:
         found = recommend_for_fields(
             strategy=strategy,

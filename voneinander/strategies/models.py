@@ -13,6 +13,7 @@ from django.db import models
 from django.db.models import Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 
 class StrategyField(models.Model):
@@ -29,7 +30,7 @@ class StrategyField(models.Model):
         verbose_name=_("catalogue topics"),
         help_text=_("Recommendations come from solutions with these topics."),
     )
-    position = models.PositiveIntegerField(_("position"), default=0)
+    position = models.PositiveIntegerField(pgettext_lazy("ordering", "position"), default=0)
     is_active = models.BooleanField(_("in use"), default=True)
 
     class Meta:
@@ -120,8 +121,8 @@ class Priority(models.TextChoices):
 class MeasureStatus(models.TextChoices):
     IDEA = "idea", _("Idea")
     PLANNED = "planned", _("Planned")
-    IN_PROGRESS = "in_progress", _("In progress")
-    DONE = "done", _("Done")
+    IN_PROGRESS = "in_progress", pgettext_lazy("measure status", "In progress")
+    DONE = "done", pgettext_lazy("measure status", "Done")
     DROPPED = "dropped", _("Dropped")
 
 

@@ -21,8 +21,7 @@ def leads_team(user, strategy) -> bool:
 @rules.predicate
 def reads_strategy(user, strategy) -> bool:
     return strategy is not None and (
-        selectors.is_on_team(user, strategy)
-        or strategy.shared_with_id in selectors.member_networks(user)
+        selectors.is_on_team(user, strategy) or selectors.is_shared_with(user, strategy)
     )
 
 

@@ -9,7 +9,7 @@ figures across the network.
 
 from __future__ import annotations
 
-from django.db.models import Q, QuerySet
+from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.http import Http404
 
 from voneinander.networks.models import ContactPerson, Membership, MembershipStatus
@@ -45,12 +45,28 @@ def team_strategies(user) -> QuerySet[Strategy]:
     return Strategy.objects.filter(collaborators__user=user)
 
 
+def still_member_of_shared_network() -> Exists:
+    """The strategy's municipality is still an active member of the network it is
+    shared with: once it leaves, the network no longer reads the strategy."""
+    return Exists(
+        Membership.objects.filter(
+            municipality_id=OuterRef("municipality_id"),
+            network_id=OuterRef("shared_with_id"),
+            status=MembershipStatus.ACTIVE,
+        )
+    )
+
+
+def _shared_with_networks(networks: list[int]) -> Q:
+    return Q(shared_with_id__in=networks) & Q(still_member_of_shared_network())
+
+
 def readable_strategies(user) -> QuerySet[Strategy]:
     """The team's own strategies and those shared with a network the person belongs to."""
     if not user.is_authenticated or not user.is_active:
         return Strategy.objects.none()
     return Strategy.objects.filter(
-        Q(collaborators__user=user) | Q(shared_with_id__in=member_networks(user))
+        Q(collaborators__user=user) | _shared_with_networks(member_networks(user))
     ).distinct()
 
 
@@ -58,7 +74,19 @@ def shared_strategies(user) -> QuerySet[Strategy]:
     """Strategies other teams shared with the person's networks (for browsing)."""
     if not user.is_authenticated or not user.is_active:
         return Strategy.objects.none()
-    return Strategy.objects.filter(shared_with_id__in=member_networks(user))
+    return Strategy.objects.filter(_shared_with_networks(member_networks(user)))
+
+
+def is_shared_with(user, strategy: Strategy) -> bool:
+    """Whether `strategy` is shared with a network `user` is a member of (and its
+    municipality is still an active member of that network)."""
+    if strategy.shared_with_id not in member_networks(user):
+        return False
+    return Membership.objects.filter(
+        municipality_id=strategy.municipality_id,
+        network_id=strategy.shared_with_id,
+        status=MembershipStatus.ACTIVE,
+    ).exists()
 
 
 def is_on_team(user, strategy: Strategy) -> bool:

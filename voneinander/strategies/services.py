@@ -27,6 +27,12 @@ from voneinander.strategies.steps import Step
 MERGE_WINDOW = datetime.timedelta(minutes=10)
 
 
+def audit_label(strategy: Strategy) -> str:
+    """The strategy as the audit log names it: by id only. The log is read by
+    platform admins, and a private strategy's title is for its team only."""
+    return f"#{strategy.pk}"
+
+
 def record_change(*, strategy: Strategy, author, summary: str, data: dict | None = None):
     """Note a change in the workbook's history (shown to the team)."""
     return StrategyChange.objects.create(
@@ -48,7 +54,9 @@ def start_strategy(*, municipality, by, title: str = "") -> Strategy:
         )
         Collaborator.objects.create(strategy=strategy, user=by, role=CollaboratorRole.OWNER)
         record_change(strategy=strategy, author=by, summary=_("Strategy started"))
-        record_event(actor=by, action="strategy.started", target=strategy)
+        record_event(
+            actor=by, action="strategy.started", target=strategy, target_label=audit_label(strategy)
+        )
     return strategy
 
 
@@ -151,7 +159,9 @@ def save_step(
         if not changed:
             return locked
         if locked.version != base_version:
-            since = _changes_since(locked, base_version)
+            # One's own newer save (an autosave still under way when the form was
+            # sent) is no conflict: the latest input of the same person wins.
+            since = [c for c in _changes_since(locked, base_version) if c.author_id != by.pk]
             touched = {name for change in since for name in change.data.get("fields", ())}
             clashing = [name for name in changed if name in touched]
             if clashing:
@@ -236,10 +246,14 @@ def invite_collaborator(*, strategy: Strategy, email: str, role: str, by) -> Col
     _require_lead(by, strategy)
     user = get_user_model().objects.filter(email__iexact=email.strip(), is_active=True).first()
     if user is None:
+        # Neutral on purpose: the message does not say whether an account exists
+        # (a deactivated one reads the same), so the form is no account probe.
+        # Adding does reveal an account, but every addition is recorded, shown in
+        # the team's history and tells the person added — probing is not silent.
         raise ValidationError(
             {
                 "email": _(
-                    "There is no account with this e-mail address. Ask the person to sign up "
+                    "No person with this e-mail address can be added. Ask them to sign up "
                     "first, then add them."
                 )
             }
@@ -263,6 +277,7 @@ def invite_collaborator(*, strategy: Strategy, email: str, role: str, by) -> Col
             actor=by,
             action="strategy.collaborator_added",
             target=strategy,
+            target_label=audit_label(strategy),
             data={"user": user.pk, "role": role},
         )
         _tell_invited(collaborator, by)
@@ -312,6 +327,7 @@ def change_collaborator_role(*, collaborator: Collaborator, role: str, by) -> Co
             actor=by,
             action="strategy.collaborator_role_changed",
             target=strategy,
+            target_label=audit_label(strategy),
             data={"user": current.user_id, "role": role},
         )
     return current
@@ -340,5 +356,6 @@ def remove_collaborator(*, collaborator: Collaborator, by) -> None:
             actor=by,
             action="strategy.collaborator_removed",
             target=strategy,
+            target_label=audit_label(strategy),
             data={"user": current.user_id},
         )

@@ -11,7 +11,7 @@ from django.utils.translation import gettext as _
 from voneinander.audit.services import record_event
 from voneinander.strategies.models import Measure, MeasureStatus, MeasureStatusChange, Strategy
 from voneinander.strategies.selectors import leads, shared_strategies, team_strategies
-from voneinander.strategies.services import record_change
+from voneinander.strategies.services import audit_label, record_change
 from voneinander.strategies.sharing_selectors import networks_to_share_with
 
 
@@ -37,7 +37,11 @@ def share_strategy(*, strategy: Strategy, network, by) -> Strategy:
             data={"shared_with": network.pk},
         )
         record_event(
-            actor=by, action="strategy.shared", target=strategy, data={"network": network.pk}
+            actor=by,
+            action="strategy.shared",
+            target=strategy,
+            target_label=audit_label(strategy),
+            data={"network": network.pk},
         )
     return strategy
 
@@ -63,6 +67,7 @@ def stop_sharing(*, strategy: Strategy, by) -> Strategy:
             actor=by,
             action="strategy.sharing_stopped",
             target=strategy,
+            target_label=audit_label(strategy),
             data={"network": network_id},
         )
     return strategy
@@ -111,6 +116,7 @@ def copy_measure(*, measure: Measure, into: Strategy, by) -> Measure:
             actor=by,
             action="strategy.measure_copied",
             target=into,
+            target_label=audit_label(into),
             data={"measure": copy.pk, "copied_from": measure.pk},
         )
     return copy

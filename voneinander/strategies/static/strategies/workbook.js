@@ -2,6 +2,20 @@
 // leaving a field, drafts kept on this device while the connection is down,
 // and a choice when someone else saved the same text meanwhile.
 // The form works without this script (a normal POST); hooked up by data-autosave.
+//
+// Drafts live in localStorage under data-draft-key, which holds the user's id
+// ("voneinander-strategy-u<user>-<strategy>-<step>"), so another person signing in
+// on the same browser is never offered someone else's draft. Signing out from a
+// workbook page (the form posting to data-signout) removes all of this user's
+// drafts. Residual risk: signing out from any other page, or a session that just
+// expires, leaves the drafts in this browser's storage until the same person
+// saves or discards them; they are never shown to anyone else, but someone with
+// access to the browser profile (developer tools) could read them. Clearing them
+// on every sign-out needs a hook on the sign-out form in base.html.
+
+const DRAFT_PREFIX = "voneinander-strategy-";
+const LEGACY_KEY = /^voneinander-strategy-\d+-[a-z0-9-]+$/; // before keys held the user
+let signingOut = false; // no draft is written once sign-out has begun
 
 const PAUSE_MS = 1500;
 const RETRY_MS = [3000, 10000, 30000, 60000];
@@ -102,6 +116,9 @@ function setUp(form) {
     }
   };
   const writeDraft = () => {
+    if (signingOut) {
+      return;
+    }
     try {
       window.localStorage.setItem(
         key,
@@ -286,6 +303,50 @@ function setUp(form) {
   }
 }
 
-for (const form of document.querySelectorAll("form[data-autosave]")) {
+function storedKeys() {
+  try {
+    return Array.from({ length: window.localStorage.length }, (_, i) => window.localStorage.key(i));
+  } catch {
+    return [];
+  }
+}
+
+function removeDrafts(matches) {
+  for (const key of storedKeys()) {
+    if (key && matches(key)) {
+      try {
+        window.localStorage.removeItem(key);
+      } catch {
+        // storage disabled
+      }
+    }
+  }
+}
+
+function clearOnSignOut(form) {
+  const user = form.dataset.draftUser;
+  const signout = form.dataset.signout;
+  if (!user || !signout) {
+    return;
+  }
+  const own = `${DRAFT_PREFIX}u${user}-`;
+  for (const candidate of document.querySelectorAll("form[action]")) {
+    if (candidate.getAttribute("action") === signout) {
+      candidate.addEventListener("submit", () => {
+        signingOut = true;
+        removeDrafts((key) => key.startsWith(own));
+      });
+    }
+  }
+}
+
+// Drafts stored before keys held the user's id cannot be told apart: drop them.
+removeDrafts((key) => LEGACY_KEY.test(key));
+
+const forms = document.querySelectorAll("form[data-autosave]");
+for (const form of forms) {
   setUp(form);
+}
+if (forms.length) {
+  clearOnSignOut(forms[0]);
 }
