@@ -20,7 +20,7 @@ import re
 
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.translation import gettext, override
+from django.utils.translation import gettext, override, pgettext
 from playwright.sync_api import expect
 from pypdf import PdfReader
 
@@ -50,19 +50,19 @@ MEASURES = [
 PHONE = {"width": 375, "height": 740}
 
 
-def label_text(msgid: str) -> str:
+def label_text(msgid: str, context: str | None = None) -> str:
     """What a German visitor reads for `msgid`: the translation, or the msgid itself."""
     with override("de"):
-        return gettext(msgid)
+        return pgettext(context, msgid) if context else gettext(msgid)
 
 
-def label(msgid: str) -> re.Pattern:
-    return re.compile(rf"^\s*{re.escape(label_text(msgid))}\s*$")
+def label(msgid: str, context: str | None = None) -> re.Pattern:
+    return re.compile(rf"^\s*{re.escape(label_text(msgid, context))}\s*$")
 
 
-def starts_with(msgid: str) -> re.Pattern:
+def starts_with(msgid: str, context: str | None = None) -> re.Pattern:
     """A name that begins with `msgid` (buttons that add their object for screen readers)."""
-    return re.compile(rf"^\s*{re.escape(label_text(msgid))}")
+    return re.compile(rf"^\s*{re.escape(label_text(msgid, context))}")
 
 
 def _arrived(page, url) -> None:
@@ -254,7 +254,7 @@ def test_write_export_share_a_strategy_and_copy_a_measure(page, visit):
     hit = results.get_by_role("listitem").filter(has_text=SOLUTION)
     expect(hit).to_be_visible()
     check_a11y(page, "solution search results")
-    hit.get_by_role("button", name=starts_with("Link")).click()
+    hit.get_by_role("button", name=starts_with("Link", "verb")).click()
 
     _arrived(page, re.compile(rf"{first_url}#solutions-heading$"))
     expect(page.locator(".kern-alert[role='status']")).to_contain_text(SOLUTION)
@@ -305,7 +305,7 @@ def test_write_export_share_a_strategy_and_copy_a_measure(page, visit):
     main = page.get_by_role("main")
     expect(main.locator("[data-sharing-state]")).to_have_attribute("data-sharing-state", "private")
     main.get_by_role("radio", name=network.name).check()
-    main.get_by_role("button", name=label("Share")).click()
+    main.get_by_role("button", name=label("Share", "strategy")).click()
 
     _arrived(page, re.compile(rf"{share_url}$"))
     with override("de"):

@@ -174,5 +174,12 @@ def test_autosave_offline_draft_restore_and_conflict(page, visit, browser_watch)
     expect(conflict).to_be_hidden()
     expect(status).to_contain_text(saved_prefix())
     assert _fresh(strategy).existing_projects == KEEP
-    page.wait_for_load_state("load")
+
+    # Signing out (from any page) removes her drafts from this browser, not others'.
+    visit(reverse("core:home"))
+    others = "voneinander-strategy-u999999-1-ausgangslage"
+    for key in (draft_key, others):
+        page.evaluate("key => localStorage.setItem(key, '{}')", key)
     sign_out(page)
+    assert page.evaluate("key => localStorage.getItem(key)", draft_key) is None
+    assert page.evaluate("key => localStorage.getItem(key)", others) == "{}"

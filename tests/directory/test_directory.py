@@ -579,7 +579,7 @@ def test_long_pagination_is_shortened_with_gaps(client, alpha):
     "params",
     [
         {"suche": "x" * 500},
-        {"suche": "a\x00b"},
+        {"suche": "Alt\x00stadt"},  # NUL is removed (core.http): "Altstadt"
         {"landkreis": "9" * 40},
         {"landkreis": "-1"},
         {"thema": "\x00"},

@@ -8,23 +8,30 @@ sandboxed = csp_update({"sandbox": True})
 
 
 class RefuseNulCharactersMiddleware:
-    """Answer 400 when the address or a parameter holds a NUL character.
+    """Keep NUL characters away from the database.
 
     PostgreSQL can neither store nor compare text with NUL, so such a value would
-    end as a server error in whichever query first meets it. Django's form
-    fields refuse it already; this also covers parameters views read directly.
-    The API answers the same case itself, in its JSON error shape.
+    end as a server error in whichever query first meets it. In parameters NUL is
+    removed (filters then treat the rest like any other input); an address with
+    NUL is a bad request. Django's form fields refuse NUL in posted forms already.
+    The API answers both cases itself, in its JSON error shape.
     """
 
     def __init__(self, get_response):
         self.get_response = get_response
 
     def __call__(self, request):
-        if not request.path.startswith("/api/") and (
-            "\x00" in request.path
-            or any("\x00" in value for _name, values in request.GET.lists() for value in values)
-        ):
-            from voneinander.core.views import bad_request
+        if not request.path.startswith("/api/"):
+            if "\x00" in request.path:
+                from voneinander.core.views import bad_request
 
-            return bad_request(request)
+                return bad_request(request)
+            if "\x00" in request.META.get("QUERY_STRING", "") or any(
+                "\x00" in value for _name, values in request.GET.lists() for value in values
+            ):
+                cleaned = request.GET.copy()
+                for name, values in request.GET.lists():
+                    cleaned.setlist(name, [value.replace("\x00", "") for value in values])
+                cleaned._mutable = False
+                request.GET = cleaned
         return self.get_response(request)

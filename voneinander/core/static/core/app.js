@@ -76,3 +76,25 @@ if (savedCheckbox) {
   savedCheckbox.addEventListener("change", update);
   update();
 }
+
+// Signing out removes what this person's unsent drafts left in the browser's
+// storage (the strategy workbook keeps them there while the connection is down),
+// so that nobody using this browser later can read them.
+document.addEventListener("submit", (event) => {
+  const prefix = event.target.dataset && event.target.dataset.clearsDrafts;
+  if (!prefix) {
+    return;
+  }
+  try {
+    const keys = Array.from({ length: window.localStorage.length }, (_, i) =>
+      window.localStorage.key(i),
+    );
+    for (const key of keys) {
+      if (key && key.startsWith(prefix)) {
+        window.localStorage.removeItem(key);
+      }
+    }
+  } catch {
+    // storage disabled: nothing was kept
+  }
+});

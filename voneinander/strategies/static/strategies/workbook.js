@@ -5,13 +5,12 @@
 //
 // Drafts live in localStorage under data-draft-key, which holds the user's id
 // ("voneinander-strategy-u<user>-<strategy>-<step>"), so another person signing in
-// on the same browser is never offered someone else's draft. Signing out from a
-// workbook page (the form posting to data-signout) removes all of this user's
-// drafts. Residual risk: signing out from any other page, or a session that just
-// expires, leaves the drafts in this browser's storage until the same person
-// saves or discards them; they are never shown to anyone else, but someone with
-// access to the browser profile (developer tools) could read them. Clearing them
-// on every sign-out needs a hook on the sign-out form in base.html.
+// on the same browser is never offered someone else's draft. Signing out from any
+// page removes all of this user's drafts (core/app.js, data-clears-drafts on the
+// sign-out form). Residual risk: a session that just expires leaves the drafts in
+// this browser's storage until the same person saves or discards them; they are
+// never shown to anyone else, but someone with access to the browser profile
+// (developer tools) could read them.
 
 const DRAFT_PREFIX = "voneinander-strategy-";
 const LEGACY_KEY = /^voneinander-strategy-\d+-[a-z0-9-]+$/; // before keys held the user
