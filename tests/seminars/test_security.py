@@ -204,12 +204,12 @@ def test_update_programme_network_change_is_checked(world, client_as):
 
 
 def test_linkable_events_are_only_the_users_own(world):
-    module = ModuleFactory(programme=_programme(world))
+    ModuleFactory(programme=_programme(world))
     coordinator = world.user("coordinator")
     named = EventFactory(networks=[world.other_network], organisers=[coordinator])
     of_network = EventFactory(networks=[world.network])
     foreign = EventFactory(networks=[world.other_network])
-    offered = set(selectors.linkable_events(coordinator, module))
+    offered = set(selectors.linkable_events(coordinator))
     assert offered == {named, of_network}
     assert foreign not in offered
 

@@ -19,6 +19,7 @@ from ninja import NinjaAPI
 
 from voneinander.api import errors, ratelimit
 from voneinander.api.docs import ApiDocs
+from voneinander.core.http import nul_in_parameters
 
 
 class VoneinanderApi(NinjaAPI):
@@ -62,9 +63,7 @@ def _contains_nul(value) -> bool:
 
 def _has_nul_characters(request) -> bool:
     """NUL in the path, a parameter or a JSON string: PostgreSQL cannot store or compare it."""
-    if "\x00" in request.path:
-        return True
-    if any("\x00" in value for _name, values in request.GET.lists() for value in values):
+    if "\x00" in request.path or nul_in_parameters(request):
         return True
     if request.content_type != "application/json":
         return False

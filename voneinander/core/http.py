@@ -7,6 +7,11 @@ from csp.decorators import csp_update
 sandboxed = csp_update({"sandbox": True})
 
 
+def nul_in_parameters(request) -> bool:
+    """Does a decoded query parameter hold a NUL character?"""
+    return any("\x00" in value for _name, values in request.GET.lists() for value in values)
+
+
 class RefuseNulCharactersMiddleware:
     """Keep NUL characters away from the database.
 
@@ -26,9 +31,7 @@ class RefuseNulCharactersMiddleware:
                 from voneinander.core.views import bad_request
 
                 return bad_request(request)
-            if "\x00" in request.META.get("QUERY_STRING", "") or any(
-                "\x00" in value for _name, values in request.GET.lists() for value in values
-            ):
+            if nul_in_parameters(request):
                 cleaned = request.GET.copy()
                 for name, values in request.GET.lists():
                     cleaned.setlist(name, [value.replace("\x00", "") for value in values])

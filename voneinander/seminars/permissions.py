@@ -66,11 +66,6 @@ def enrolment_status(user, programme) -> str:
 
 
 @rules.predicate
-def is_programme_organiser(user, obj) -> bool:
-    return organises(user, programme_of(obj))
-
-
-@rules.predicate
 def is_active_participant(user, obj) -> bool:
     return enrolment_status(user, programme_of(obj)) == EnrolmentStatus.ACTIVE
 

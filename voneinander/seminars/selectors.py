@@ -109,10 +109,6 @@ def enrolment_for(user, programme: Programme) -> Enrolment | None:
     return Enrolment.objects.filter(programme=programme, user=user).first()
 
 
-def upcoming_dates_filter() -> Q:
-    return Q(ends_at__gte=timezone.now(), cancelled_at__isnull=True)
-
-
 def modules_with_dates(programme: Programme, user) -> list[Module]:
     """The programme's modules in order, each with `dates`: the events the person may see."""
     dates = events_visible_to(user).order_by("starts_at", "pk")
@@ -155,7 +151,7 @@ def events_organised_by(user) -> QuerySet[Event]:
     return events.filter(condition)
 
 
-def linkable_events(user, module: Module) -> QuerySet[Event]:
+def linkable_events(user) -> QuerySet[Event]:
     """Upcoming events the person organises that are not yet dates of a module."""
     return (
         events_organised_by(user)

@@ -311,11 +311,15 @@ def module_create(request, slug):
     programme = request.access_object
     form = ModuleForm(posted(request), programme=programme)
     if request.method == "POST" and form.is_valid():
-        module = services.create_module(
-            programme=programme, by=request.user, values=form.cleaned_data
-        )
-        messages.success(request, _("The module has been added. Now add materials and dates."))
-        return redirect("seminars:materials", slug=programme.slug, pk=module.pk)
+        try:
+            module = services.create_module(
+                programme=programme, by=request.user, values=form.cleaned_data
+            )
+        except ValidationError as error:
+            add_service_errors(form, error)
+        else:
+            messages.success(request, _("The module has been added. Now add materials and dates."))
+            return redirect("seminars:materials", slug=programme.slug, pk=module.pk)
     return render(
         request,
         "seminars/module_form.html",
@@ -330,9 +334,13 @@ def module_edit(request, slug, pk):
     programme = module.programme
     form = ModuleForm(posted(request), programme=programme, module=module)
     if request.method == "POST" and form.is_valid():
-        services.update_module(module=module, by=request.user, values=form.cleaned_data)
-        messages.success(request, _("Your changes have been saved."))
-        return redirect(module)
+        try:
+            services.update_module(module=module, by=request.user, values=form.cleaned_data)
+        except ValidationError as error:
+            add_service_errors(form, error)
+        else:
+            messages.success(request, _("Your changes have been saved."))
+            return redirect(module)
     return render(
         request,
         "seminars/module_form.html",
@@ -407,7 +415,7 @@ def module_dates(request, slug, pk):
     date_form = DateForm(request.POST if action == "create" else None)
     link_form = LinkEventForm(
         request.POST if action == "link" else None,
-        events=selectors.linkable_events(user, module),
+        events=selectors.linkable_events(user),
     )
     if action == "create" and date_form.is_valid():
         try:

@@ -4,6 +4,7 @@ strategies the person may not read) or, for starting one, nothing."""
 
 import rules
 
+from voneinander.networks import roles
 from voneinander.networks.roles import COORDINATOR, network_roles
 from voneinander.strategies import selectors
 
@@ -35,9 +36,7 @@ def coordinates_network(user, network) -> bool:
     return network is not None and network_roles(user).has(network.pk, COORDINATOR)
 
 
-@rules.predicate
-def is_admin(user) -> bool:
-    return bool(user.is_authenticated and user.is_active and user.is_superuser)
+is_admin = rules.predicate(roles.is_platform_admin, name="strategies.is_platform_admin")
 
 
 PERMISSIONS = {

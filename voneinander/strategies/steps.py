@@ -8,7 +8,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from django.http import Http404
 from django.utils.translation import gettext_lazy as _
 
 
@@ -33,11 +32,3 @@ FIELDS = Step(3, "handlungsfelder", _("Fields of action"), ("fields",))
 STEPS = (STARTING_POINT, VISION, FIELDS)
 # The title is saved like a step (versioned, recorded), from the overview page.
 TITLE = Step(0, "titel", _("Title"), ("title",))
-BY_SLUG = {step.slug: step for step in (*STEPS, TITLE)}
-
-
-def step_by_slug(slug: str) -> Step:
-    try:
-        return BY_SLUG[slug]
-    except KeyError:
-        raise Http404 from None
