@@ -15,6 +15,7 @@ from allauth.mfa.totp.internal.auth import (
 from django.urls import reverse
 from playwright.sync_api import expect
 
+from tests.browser.i18n import label
 from tests.factories import PASSWORD
 
 
@@ -54,6 +55,13 @@ def sign_in_with_password(page, email: str) -> None:
     # while it (and its accessibility check) is still loading.
     with page.expect_navigation(wait_until="load"):
         page.get_by_role("main").get_by_role("button", name=re.compile("^Anmeld")).click()
+
+
+def sign_in(page, email: str) -> None:
+    """Sign in with the password and wait until the signed-in page has loaded."""
+    sign_in_with_password(page, email)
+    expect(page.get_by_role("button", name=label("Sign out"))).to_be_visible()
+    page.wait_for_load_state("load")
 
 
 def sign_in_with_totp(page, email: str, secret: str) -> None:

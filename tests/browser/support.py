@@ -7,6 +7,8 @@ with an immediate failure (the automatic checks fail the test at its end)::
 
     check_a11y(page, "login form with errors")
 
+`arrived(page, url)` waits for a page reached by a click to load and checks it.
+
 Everything else is wired up by `tests/browser/conftest.py`; its docstring
 explains how the automatic checks work.
 """
@@ -22,7 +24,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from playwright.sync_api import Error as PlaywrightError
-from playwright.sync_api import Page
+from playwright.sync_api import Page, expect
 
 HERE = Path(__file__).parent
 AXE_SOURCE_PATH = HERE / "vendor" / "axe.min.js"
@@ -68,6 +70,14 @@ def check_a11y(page: Page, label: str = "") -> None:
     message = failure_message(result, label)
     if message:
         raise AssertionError(message)
+
+
+def arrived(page: Page, url) -> None:
+    """Wait until the page at `url` has loaded and passed its check before going on
+    (leaving a page that is still loading fails the test, see conftest.py)."""
+    expect(page).to_have_url(url)
+    page.wait_for_load_state("load")
+    check_a11y(page)
 
 
 def failure_message(result: dict, label: str = "") -> str | None:

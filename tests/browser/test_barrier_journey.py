@@ -15,11 +15,11 @@ import re
 
 from django.conf import settings
 from django.urls import reverse
-from django.utils.translation import gettext, override
 from playwright.sync_api import expect
 
+from tests.browser.i18n import label, label_text
 from tests.browser.signin import activate_totp, sign_in_with_totp, sign_out
-from tests.browser.support import check_a11y
+from tests.browser.support import arrived, check_a11y
 from tests.factories import CoordinatorFactory, NetworkFactory, UserFactory
 from voneinander.audit.models import AuditEvent
 from voneinander.pages.models import BarrierReport, BarrierReportStatus
@@ -29,24 +29,6 @@ DESCRIPTION = (
     "erreichen. Ich nutze einen Screenreader (NVDA) und Firefox."
 )
 SENDER = "erika.mustermann@example.org"
-
-
-def label_text(msgid: str) -> str:
-    """What a German visitor reads for `msgid`: the translation, or the msgid itself."""
-    with override("de"):
-        return gettext(msgid)
-
-
-def label(msgid: str) -> re.Pattern:
-    return re.compile(rf"^\s*{re.escape(label_text(msgid))}\s*$")
-
-
-def _arrived(page, url) -> None:
-    """Wait until the page at `url` has loaded and passed its check before going on
-    (leaving a page that is still loading fails the test, see conftest.py)."""
-    expect(page).to_have_url(url)
-    page.wait_for_load_state("load")
-    check_a11y(page)
 
 
 def test_report_a_barrier_anonymously_and_handle_it(page, visit, mailoutbox):
@@ -66,7 +48,7 @@ def test_report_a_barrier_anonymously_and_handle_it(page, visit, mailoutbox):
     expect(main).to_contain_text("Kontakt zur Barrierefreiheit")
     footer = page.get_by_role("contentinfo")
     footer.get_by_role("link", name=label("Report a barrier")).click()
-    _arrived(page, re.compile(rf"{reverse('pages:report_barrier')}\?seite="))
+    arrived(page, re.compile(rf"{reverse('pages:report_barrier')}\?seite="))
     main = page.get_by_role("main")
     expect(main.get_by_role("heading", level=1)).to_have_text(label("Report a barrier"))
     page_url = main.locator("input[name='page_url']")
@@ -98,7 +80,7 @@ def test_report_a_barrier_anonymously_and_handle_it(page, visit, mailoutbox):
     main.get_by_role("button", name=label("Send report")).click()
 
     # 3. The confirmation page.
-    _arrived(page, re.compile(rf"{reverse('pages:report_barrier')}\?gesendet=1$"))
+    arrived(page, re.compile(rf"{reverse('pages:report_barrier')}\?gesendet=1$"))
     status = page.get_by_role("status")
     expect(status).to_contain_text(label_text("Thank you, your report has been sent."))
     expect(page.get_by_role("main").locator("form")).to_have_count(0)
@@ -142,7 +124,7 @@ def test_report_a_barrier_anonymously_and_handle_it(page, visit, mailoutbox):
     row.get_by_role("link", name=f"#{report.pk}").click()
 
     detail_url = reverse("pages:report_detail", kwargs={"pk": report.pk})
-    _arrived(page, re.compile(rf"{detail_url}$"))
+    arrived(page, re.compile(rf"{detail_url}$"))
     main = page.get_by_role("main")
     expect(main.get_by_role("heading", level=1)).to_contain_text(f"#{report.pk}")
     expect(main).to_contain_text(DESCRIPTION)
@@ -151,7 +133,7 @@ def test_report_a_barrier_anonymously_and_handle_it(page, visit, mailoutbox):
     main.locator("textarea[name='note']").fill("An das Entwicklungsteam weitergegeben.")
     main.get_by_role("button", name=label("Save")).click()
 
-    _arrived(page, re.compile(rf"{detail_url}$"))
+    arrived(page, re.compile(rf"{detail_url}$"))
     expect(page.get_by_role("main")).to_contain_text(label_text("The report has been updated."))
     expect(page.get_by_role("main").get_by_role("radio", name=label("In progress"))).to_be_checked()
     report.refresh_from_db()
@@ -166,7 +148,7 @@ def test_report_a_barrier_anonymously_and_handle_it(page, visit, mailoutbox):
     page.get_by_role("navigation", name=label("Breadcrumb")).get_by_role(
         "link", name=label("Barrier reports")
     ).click()
-    _arrived(page, re.compile(rf"{reverse('pages:reports')}$"))
+    arrived(page, re.compile(rf"{reverse('pages:reports')}$"))
     row = page.get_by_role("main").get_by_role("row").filter(has_text=f"#{report.pk}")
     expect(row).to_contain_text(label_text("In progress"))
     expect(row).to_contain_text(coordinator.display_name)

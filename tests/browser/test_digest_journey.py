@@ -22,11 +22,11 @@ from django.conf import settings
 from django.core.management import call_command
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.translation import gettext, override
 from playwright.sync_api import expect
 
-from tests.browser.signin import sign_in_with_password, sign_out
-from tests.browser.support import check_a11y
+from tests.browser.i18n import label, label_text
+from tests.browser.signin import sign_in, sign_out
+from tests.browser.support import arrived
 from tests.core.test_mail import _Collect, _free_port, _smtp_settings
 from tests.factories import CoordinatorFactory, MembershipFactory, NetworkFactory, UserFactory
 from tests.knowledge.factories import topic
@@ -41,16 +41,6 @@ LINK = re.compile(r"<(?P<url>[^>]+)>")
 DAILY = "Once a day: one e-mail with all new notifications"
 
 
-def label_text(msgid: str) -> str:
-    """What a German visitor reads for `msgid`: the translation, or the msgid itself."""
-    with override("de"):
-        return gettext(msgid)
-
-
-def label(msgid: str) -> re.Pattern:
-    return re.compile(rf"^\s*{re.escape(label_text(msgid))}\s*$")
-
-
 @pytest.fixture
 def smtp_server():
     """A real SMTP server on the loopback interface; mail is delivered to it meanwhile."""
@@ -60,20 +50,6 @@ def smtp_server():
     with _smtp_settings(controller):
         yield handler
     controller.stop()
-
-
-def _arrived(page, url) -> None:
-    """Wait until the page at `url` has loaded and passed its check before going on
-    (leaving a page that is still loading fails the test, see conftest.py)."""
-    expect(page).to_have_url(url)
-    page.wait_for_load_state("load")
-    check_a11y(page)
-
-
-def _sign_in(page, email_address: str) -> None:
-    sign_in_with_password(page, email_address)
-    expect(page.get_by_role("button", name=label("Sign out"))).to_be_visible()
-    page.wait_for_load_state("load")
 
 
 def _site_path(url: str) -> str:
@@ -98,7 +74,7 @@ def test_follow_a_topic_get_the_daily_digest_by_smtp_and_unsubscribe(page, visit
     settings_url = reverse("notifications:settings")
 
     # 1. The member follows "Mobilität" in every network ...
-    _sign_in(page, member.email)
+    sign_in(page, member.email)
     visit(settings_url)
     main = page.get_by_role("main")
     expect(main.get_by_role("heading", level=1)).to_have_text(label("Notification settings"))
@@ -112,7 +88,7 @@ def test_follow_a_topic_get_the_daily_digest_by_smtp_and_unsubscribe(page, visit
     expect(topic_form.locator("select[name='netzwerk']")).to_have_value("")  # every network
     topic_form.get_by_role("button", name=label("Follow topic")).click()
 
-    _arrived(page, re.compile(rf"{settings_url}$"))
+    arrived(page, re.compile(rf"{settings_url}$"))
     main = page.get_by_role("main")
     follow = Follow.objects.get(user=member)
     assert (follow.topic, follow.network, follow.working_group) == (mobility, None, None)
@@ -129,7 +105,7 @@ def test_follow_a_topic_get_the_daily_digest_by_smtp_and_unsubscribe(page, visit
     frequency.get_by_role("radio", name=label(DAILY)).check()
     main.get_by_role("button", name=label("Save")).click()
 
-    _arrived(page, re.compile(rf"{settings_url}$"))
+    arrived(page, re.compile(rf"{settings_url}$"))
     expect(page.get_by_role("status")).to_contain_text(
         label_text("Your notification settings have been saved.")
     )
@@ -193,7 +169,7 @@ def test_follow_a_topic_get_the_daily_digest_by_smtp_and_unsubscribe(page, visit
     main.get_by_role("button", name=label("Stop e-mails")).click()
 
     # ... and stops every e-mail about notifications.
-    _arrived(page, re.compile(rf"{re.escape(_site_path(unsubscribe_url))}$"))
+    arrived(page, re.compile(rf"{re.escape(_site_path(unsubscribe_url))}$"))
     main = page.get_by_role("main")
     expect(main.get_by_role("heading", level=1)).to_have_text(label("E-mails stopped"))
     expect(main.get_by_role("status")).to_contain_text("d•••l@goellheim.example.org")
@@ -203,7 +179,7 @@ def test_follow_a_topic_get_the_daily_digest_by_smtp_and_unsubscribe(page, visit
     assert Follow.objects.filter(user=member, topic=mobility).exists()  # the follow stays
 
     # 5. Signed in again, the settings say "never"; the topic is still followed.
-    _sign_in(page, member.email)
+    sign_in(page, member.email)
     visit(settings_url)
     main = page.get_by_role("main")
     frequency = main.get_by_role("group", name=label("E-mail about new notifications"))

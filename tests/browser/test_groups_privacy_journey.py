@@ -18,8 +18,8 @@ from django.urls import reverse
 from playwright.sync_api import expect
 
 from tests.browser.i18n import de
-from tests.browser.signin import sign_in_with_password, sign_out
-from tests.browser.support import check_a11y
+from tests.browser.signin import sign_in, sign_out
+from tests.browser.support import arrived
 from tests.factories import NetworkFactory
 from tests.knowledge.factories import SolutionFactory
 from tests.workinggroups.factories import GroupMemberFactory, WorkingGroupFactory, person_in
@@ -33,26 +33,6 @@ MINUTES = (
     "2. Nächstes Treffen im Juni.\n"
 ).encode()
 SOLUTION_TITLE = f"{WORD} für Gemeindewiesen"
-
-
-def _arrived(page, url) -> None:
-    """Wait until the page at `url` has loaded and passed its check before going on
-    (leaving a page that is still loading fails the test, see conftest.py)."""
-    expect(page).to_have_url(url)
-    page.wait_for_load_state("load")
-    check_a11y(page)
-
-
-def _sign_in(page, email: str) -> None:
-    sign_in_with_password(page, email)
-    expect(page.get_by_role("button", name="Abmelden")).to_be_visible()
-    page.wait_for_load_state("load")
-
-
-def _sign_out(page) -> None:
-    page.wait_for_load_state("load")
-    sign_out(page)
-    page.wait_for_load_state("load")
 
 
 def _search(page, visit, word: str):
@@ -109,16 +89,16 @@ def test_private_documents_only_for_the_group(page, visit, browser_watch):
     browser_watch.expect_console_error(r"status of 404")
 
     # 1. The lead uploads the minutes to the group's documents.
-    _sign_in(page, lead.email)
+    sign_in(page, lead.email)
     visit(reverse("workinggroups:documents", kwargs={"slug": group.slug}))
     page.get_by_role("main").get_by_role("link", name=de("Upload a document")).click()
-    _arrived(page, re.compile(r"/dokumente/hochladen/$"))
+    arrived(page, re.compile(r"/dokumente/hochladen/$"))
     page.locator("input[name='file']").set_input_files(
         {"name": "protokoll-klausur.txt", "mimeType": "text/plain", "buffer": MINUTES}
     )
     page.locator("input[name='title']").fill(DOCUMENT_TITLE)
     page.get_by_role("main").get_by_role("button", name=de("Upload")).click()
-    _arrived(page, re.compile(r"/dokumente/\d+/$"))
+    arrived(page, re.compile(r"/dokumente/\d+/$"))
     document = Document.objects.get(group=group)
     expect(page).to_have_url(
         re.compile(
@@ -127,17 +107,17 @@ def test_private_documents_only_for_the_group(page, visit, browser_watch):
     )
     assert document.title == DOCUMENT_TITLE
     assert WORD in document.versions.get().text
-    _sign_out(page)
+    sign_out(page)
 
     # 2. A member of the group sees the document on the documents page and in the search.
-    _sign_in(page, member.email)
+    sign_in(page, member.email)
     visit(group.get_absolute_url())
     page.get_by_role("navigation", name=de("Sections of the working group")).get_by_role(
         "link", name=de("Documents")
     ).click()
-    _arrived(page, re.compile(r"/dokumente/$"))
+    arrived(page, re.compile(r"/dokumente/$"))
     page.get_by_role("table").get_by_role("link", name=DOCUMENT_TITLE).click()
-    _arrived(page, re.compile(rf"/dokumente/{document.pk}/$"))
+    arrived(page, re.compile(rf"/dokumente/{document.pk}/$"))
     download = page.locator("a[download]").first
     file_response = page.request.get(download.get_attribute("href"))
     assert file_response.status == 200
@@ -148,16 +128,16 @@ def test_private_documents_only_for_the_group(page, visit, browser_watch):
     expect(results.get_by_role("link", name=SOLUTION_TITLE)).to_be_visible()
     _search(page, visit, "Klausur")
     expect(results.get_by_role("link", name=DOCUMENT_TITLE)).to_be_visible()
-    _sign_out(page)
+    sign_out(page)
 
     # 3. A member of the network who is not in the group: the group, but nothing of its space.
-    _sign_in(page, outsider.email)
+    sign_in(page, outsider.email)
     visit(group.get_absolute_url())
     nav = page.get_by_role("navigation", name=de("Sections of the working group"))
     expect(nav.get_by_role("link", name=de("Documents"))).to_have_count(0)
     expect(page.get_by_role("main")).not_to_contain_text(DOCUMENT_TITLE)
     _nothing_private_for(page, visit, group, document)
-    _sign_out(page)
+    sign_out(page)
 
     # 4. Anonymous: not even the group.
     visit(group.get_absolute_url(), status=404)

@@ -17,8 +17,8 @@ from django.utils import timezone
 from playwright.sync_api import expect
 
 from tests.browser.i18n import de
-from tests.browser.signin import sign_in_with_password, sign_out
-from tests.browser.support import check_a11y
+from tests.browser.signin import sign_in, sign_out
+from tests.browser.support import arrived
 from tests.factories import MembershipFactory, NetworkFactory, UserFactory
 from tests.knowledge.factories import SolutionFactory, topic
 from voneinander.knowledge.models import Adoption, AdoptionStatus, Solution, SolutionStatus
@@ -55,26 +55,6 @@ def _member_of(network, name: str, email: str):
     return membership.municipality, person
 
 
-def _arrived(page, url) -> None:
-    """Wait until the page at `url` has loaded and passed its check before going on
-    (leaving a page that is still loading fails the test, see conftest.py)."""
-    expect(page).to_have_url(url)
-    page.wait_for_load_state("load")
-    check_a11y(page)
-
-
-def _sign_in(page, email: str) -> None:
-    sign_in_with_password(page, email)
-    expect(page.get_by_role("button", name="Abmelden")).to_be_visible()
-    page.wait_for_load_state("load")
-
-
-def _sign_out(page) -> None:
-    page.wait_for_load_state("load")
-    sign_out(page)
-    page.wait_for_load_state("load")
-
-
 def test_create_a_solution_record_reuse_and_find_it_from_a_challenge(page, visit):
     network = NetworkFactory(name="Netzwerk Digitale Dörfer", short_name="DD", slug="dd")
     goellheim, author = _member_of(network, "Göllheim", "digital@goellheim.example.org")
@@ -92,10 +72,10 @@ def test_create_a_solution_record_reuse_and_find_it_from_a_challenge(page, visit
     )
 
     # 1. The member describes her municipality's solution and saves it.
-    _sign_in(page, author.email)
+    sign_in(page, author.email)
     visit(reverse("knowledge:catalogue"))
     page.get_by_role("main").get_by_role("link", name=de("Describe a solution")).click()
-    _arrived(page, re.compile(r"/praxisbeispiele/neu/dd/$"))
+    arrived(page, re.compile(r"/praxisbeispiele/neu/dd/$"))
     page.locator("input[name='title']").fill(TITLE)
     page.locator("textarea[name='summary']").fill(SUMMARY)
     page.get_by_role("checkbox", name="Mobilität").check()
@@ -111,7 +91,7 @@ def test_create_a_solution_record_reuse_and_find_it_from_a_challenge(page, visit
 
     expect(page.get_by_role("heading", level=1)).to_have_text(TITLE)
     solution = Solution.objects.get(title=TITLE)
-    _arrived(page, re.compile(rf"{re.escape(solution.get_absolute_url())}$"))
+    arrived(page, re.compile(rf"{re.escape(solution.get_absolute_url())}$"))
     main = page.get_by_role("main")
     expect(main.get_by_role("heading", level=3, name="So fängt man an")).to_be_visible()
     expect(main).to_contain_text("Fahrdienst-Planer")
@@ -122,20 +102,20 @@ def test_create_a_solution_record_reuse_and_find_it_from_a_challenge(page, visit
     assert list(solution.software.values_list("name", "licence")) == [
         ("Fahrdienst-Planer", "EUPL-1.2")
     ]
-    _sign_out(page)
+    sign_out(page)
 
     # 2. A person of another member municipality records that they use it too.
-    _sign_in(page, adopter.email)
+    sign_in(page, adopter.email)
     visit(solution.get_absolute_url())
     page.get_by_role("link", name=de("We use this too")).click()
-    _arrived(page, re.compile(r"/nachnutzung/[\w-]+/neu/$"))
+    arrived(page, re.compile(r"/nachnutzung/[\w-]+/neu/$"))
     expect(page.get_by_role("heading", level=1)).to_have_text(de("We use this too"))
     page.locator(f"input[name='status'][value='{AdoptionStatus.IN_USE}']").check()
     page.locator("input[name='started_on']").fill("2024-03-01")
     page.locator("textarea[name='report']").fill(REPORT)
     page.get_by_role("button", name=de("Record reuse")).click()
 
-    _arrived(page, re.compile(rf"{re.escape(solution.get_absolute_url())}$"))
+    arrived(page, re.compile(rf"{re.escape(solution.get_absolute_url())}$"))
     adoption = Adoption.objects.get(solution=solution)
     assert adoption.municipality == eisenberg
     assert adoption.status == AdoptionStatus.IN_USE
@@ -145,15 +125,15 @@ def test_create_a_solution_record_reuse_and_find_it_from_a_challenge(page, visit
     entry = reuse.get_by_role("article", name="VG Eisenberg")
     expect(entry).to_contain_text(REPORT)
     expect(entry.locator("[data-adoption-status]")).to_have_text(de("We use this too"))
-    _sign_out(page)
+    sign_out(page)
 
     # 3. A third municipality describes its challenge and finds the solution first.
     _, asking = _member_of(network, "Lautersheim", "rathaus@lautersheim.example.org")
-    _sign_in(page, asking.email)
+    sign_in(page, asking.email)
     visit(reverse("knowledge:who_has_done_this"))
     page.locator("textarea[name='herausforderung']").fill(CHALLENGE)
     page.get_by_role("main").get_by_role("button", name=de("Find solutions")).click()
-    _arrived(page, re.compile(r"/praxisbeispiele/wer-hat-das-schon/\?"))
+    arrived(page, re.compile(r"/praxisbeispiele/wer-hat-das-schon/\?"))
     matches = page.locator("ol.vn-matches > li")
     expect(matches.first).to_be_visible()
     best = matches.first
@@ -162,5 +142,5 @@ def test_create_a_solution_record_reuse_and_find_it_from_a_challenge(page, visit
     expect(best.get_by_role("link", name="VG Göllheim")).to_be_visible()
     expect(best.get_by_role("link", name="VG Eisenberg")).to_be_visible()
     best.get_by_role("link", name=TITLE).click()
-    _arrived(page, re.compile(rf"{re.escape(solution.get_absolute_url())}$"))
+    arrived(page, re.compile(rf"{re.escape(solution.get_absolute_url())}$"))
     expect(page.get_by_role("heading", level=1)).to_have_text(TITLE)

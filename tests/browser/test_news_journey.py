@@ -24,12 +24,12 @@ from allauth.mfa import app_settings as mfa_settings
 from defusedxml import ElementTree
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.translation import gettext, override, pgettext
 from PIL import Image
 from playwright.sync_api import expect
 
-from tests.browser.signin import activate_totp, sign_in_with_password, sign_in_with_totp, sign_out
-from tests.browser.support import check_a11y
+from tests.browser.i18n import label, label_text, starts_with
+from tests.browser.signin import activate_totp, sign_in, sign_in_with_totp, sign_out
+from tests.browser.support import arrived, check_a11y
 from tests.factories import CoordinatorFactory, MembershipFactory, NetworkFactory, UserFactory
 from tests.knowledge.factories import topic
 from voneinander.audit.models import AuditEvent
@@ -48,45 +48,10 @@ COMMENT = 'Prima Idee! <script>window.vnInjected = true</script> <b>fett</b> <im
 HIDE_REASON = "Der Kommentar enthält Programmcode statt eines Beitrags zum Thema."
 
 
-def label_text(msgid: str) -> str:
-    """What a German visitor reads for `msgid`: the translation, or the msgid itself."""
-    with override("de"):
-        return gettext(msgid)
-
-
-def label(msgid: str) -> re.Pattern:
-    return re.compile(rf"^\s*{re.escape(label_text(msgid))}\s*$")
-
-
-def starts_with(msgid: str) -> re.Pattern:
-    """A name that begins with `msgid` (buttons that add the person for screen readers)."""
-    return re.compile(rf"^\s*{re.escape(label_text(msgid))}\b")
-
-
 def _png(width: int = 40, height: int = 30) -> bytes:
     buffer = io.BytesIO()
     Image.new("RGB", (width, height), (200, 30, 30)).save(buffer, format="PNG")
     return buffer.getvalue()
-
-
-def _arrived(page, url) -> None:
-    """Wait until the page at `url` has loaded and passed its check before going on
-    (leaving a page that is still loading fails the test, see conftest.py)."""
-    expect(page).to_have_url(url)
-    page.wait_for_load_state("load")
-    check_a11y(page)
-
-
-def _sign_in(page, email: str) -> None:
-    sign_in_with_password(page, email)
-    expect(page.get_by_role("button", name=label("Sign out"))).to_be_visible()
-    page.wait_for_load_state("load")
-
-
-def _sign_out(page) -> None:
-    page.wait_for_load_state("load")
-    sign_out(page)
-    page.wait_for_load_state("load")
 
 
 def _later(periods: int):
@@ -130,7 +95,7 @@ def test_publish_news_with_gallery_comment_and_moderate(page, visit, browser_wat
     main.get_by_role("checkbox", name=mobility.name, exact=True).check()
     main.get_by_role("button", name=label("Save as draft")).click()
 
-    _arrived(page, re.compile(r"/aktuelles/[a-z0-9-]+/$"))
+    arrived(page, re.compile(r"/aktuelles/[a-z0-9-]+/$"))
     item = NewsItem.objects.get(title=TITLE)
     detail_url = reverse("news:detail", kwargs={"slug": item.slug})
     expect(page).to_have_url(re.compile(rf"{detail_url}$"))
@@ -146,7 +111,7 @@ def test_publish_news_with_gallery_comment_and_moderate(page, visit, browser_wat
     # 2. A gallery picture: first without alternative text, which is refused clearly.
     main.get_by_role("link", name=label("Pictures")).click()
     images_url = reverse("news:images", kwargs={"slug": item.slug})
-    _arrived(page, re.compile(rf"{images_url}$"))
+    arrived(page, re.compile(rf"{images_url}$"))
     main = page.get_by_role("main")
     expect(main).to_contain_text(label_text("The item has no pictures yet."))
     png = _png()
@@ -172,7 +137,7 @@ def test_publish_news_with_gallery_comment_and_moderate(page, visit, browser_wat
     main.locator("[name='alt_text']").fill(ALT)
     main.get_by_role("button", name=label("Upload")).click()
 
-    _arrived(page, re.compile(rf"{images_url}$"))
+    arrived(page, re.compile(rf"{images_url}$"))
     expect(page.get_by_role("status")).to_contain_text(label_text("The picture has been added."))
     row = page.get_by_role("main").get_by_role("table").get_by_role("row").filter(has_text=ALT)
     expect(row).to_contain_text(CAPTION)
@@ -182,17 +147,17 @@ def test_publish_news_with_gallery_comment_and_moderate(page, visit, browser_wat
 
     # 3. Published now.
     page.get_by_role("main").get_by_role("link", name=label("Back to the news item")).click()
-    _arrived(page, re.compile(rf"{detail_url}$"))
+    arrived(page, re.compile(rf"{detail_url}$"))
     page.get_by_role("main").get_by_role("link", name=label("Publish")).click()
-    _arrived(page, re.compile(rf"{reverse('news:publication', kwargs={'slug': item.slug})}$"))
+    arrived(page, re.compile(rf"{reverse('news:publication', kwargs={'slug': item.slug})}$"))
     page.get_by_role("main").get_by_role("button", name=label("Publish now")).click()
-    _arrived(page, re.compile(rf"{detail_url}$"))
+    arrived(page, re.compile(rf"{detail_url}$"))
     expect(page.get_by_role("status")).to_contain_text(TITLE)
     expect(page.get_by_role("main")).not_to_contain_text(label_text("This is a draft."))
     item.refresh_from_db()
     assert item.is_published
     assert AuditEvent.objects.filter(action="news.published", target_id=str(item.pk)).exists()
-    _sign_out(page)
+    sign_out(page)
 
     # 4. An anonymous visitor finds it in the list, sees the gallery and the feed.
     visit(reverse("news:list"))
@@ -203,7 +168,7 @@ def test_publish_news_with_gallery_comment_and_moderate(page, visit, browser_wat
     expect(teaser.get_by_role("img", name=ALT)).to_be_visible()
     teaser.get_by_role("link", name=TITLE).click()
 
-    _arrived(page, re.compile(rf"{detail_url}$"))
+    arrived(page, re.compile(rf"{detail_url}$"))
     main = page.get_by_role("main")
     figure = main.get_by_role("figure").filter(has_text=CAPTION)
     picture = figure.get_by_role("img", name=ALT)
@@ -229,7 +194,7 @@ def test_publish_news_with_gallery_comment_and_moderate(page, visit, browser_wat
     assert TITLE in [e.findtext("title") for e in ElementTree.fromstring(rss.body()).iter("item")]
 
     # 5. A signed-in person comments; HTML in the text is shown as typed, never run.
-    _sign_in(page, author.email)
+    sign_in(page, author.email)
     visit(detail_url)
     section = page.get_by_role("main").locator("#kommentare")
     expect(section).to_contain_text(
@@ -259,7 +224,7 @@ def test_publish_news_with_gallery_comment_and_moderate(page, visit, browser_wat
     assert page.evaluate("() => window.vnInjected") is None
     expect(section.locator("textarea[name='comment-text']")).to_have_value("")
     check_a11y(page, "comments section after writing")
-    _sign_out(page)
+    sign_out(page)
 
     # 6. The coordinator is told, and approves the comment in the moderation queue.
     assert Notification.objects.filter(user=coordinator, kind="comments.pending").exists()
@@ -273,39 +238,38 @@ def test_publish_news_with_gallery_comment_and_moderate(page, visit, browser_wat
         expect(queued).to_contain_text(author.display_name)
         expect(queued.get_by_role("link", name=TITLE)).to_be_visible()
         expect(queued.locator(".vn-comment__text")).to_have_text(COMMENT)
-        with override("de"):
-            approve = pgettext("comment moderation", "Approve")
-        queued.get_by_role("button", name=re.compile(rf"^\s*{re.escape(approve)}\b")).click()
+        approve = starts_with("Approve", "comment moderation", word=True)
+        queued.get_by_role("button", name=approve).click()
 
-        _arrived(page, re.compile(rf"{reverse('comments:queue')}$"))
+        arrived(page, re.compile(rf"{reverse('comments:queue')}$"))
         expect(page.get_by_role("status")).to_contain_text(label_text("The comment is shown."))
         expect(page.get_by_role("main")).to_contain_text(label_text("Nothing to check. Thank you!"))
         comment.refresh_from_db()
         assert comment.status == CommentStatus.VISIBLE
         assert comment.moderated_by == coordinator
-        _sign_out(page)
+        sign_out(page)
 
     # 7. A member reads the comment (as typed) and reports it.
-    _sign_in(page, member.email)
+    sign_in(page, member.email)
     visit(detail_url)
     shown = page.get_by_role("main").locator(f"#kommentar-{comment.pk}")
     expect(shown.locator(".vn-comment__text")).to_have_text(COMMENT)
     expect(shown).not_to_contain_text(label_text("Awaiting moderation"))
-    shown.get_by_role("link", name=starts_with("Report")).click()
+    shown.get_by_role("link", name=starts_with("Report", word=True)).click()
 
     report_url = reverse("comments:report", kwargs={"pk": comment.pk})
-    _arrived(page, re.compile(rf"{report_url}$"))
+    arrived(page, re.compile(rf"{report_url}$"))
     main = page.get_by_role("main")
     main.locator("textarea[name='reason']").fill("Das ist Programmcode, kein Beitrag.")
     main.get_by_role("button", name=label("Report comment")).click()
 
-    _arrived(page, re.compile(rf"{detail_url}#kommentar-{comment.pk}$"))
+    arrived(page, re.compile(rf"{detail_url}#kommentar-{comment.pk}$"))
     expect(page.get_by_role("status")).to_contain_text(
         label_text("Thank you. The moderators will look at the comment you reported.")
     )
     report = CommentReport.objects.get(comment=comment)
     assert (report.reporter, report.resolved_at) == (member, None)
-    _sign_out(page)
+    sign_out(page)
 
     # 8. The coordinator hides the reported comment with a reason.
     with _later(2):
@@ -316,9 +280,9 @@ def test_publish_news_with_gallery_comment_and_moderate(page, visit, browser_wat
         expect(queued).to_contain_text("Das ist Programmcode, kein Beitrag.")
         expect(queued).to_contain_text(member.display_name)
         queued.locator(f"textarea[name='hide-{comment.pk}-reason']").fill(HIDE_REASON)
-        queued.get_by_role("button", name=starts_with("Hide")).click()
+        queued.get_by_role("button", name=starts_with("Hide", word=True)).click()
 
-        _arrived(page, re.compile(rf"{reverse('comments:queue')}$"))
+        arrived(page, re.compile(rf"{reverse('comments:queue')}$"))
         expect(page.get_by_role("status")).to_contain_text(
             label_text("The comment is hidden; its author has been told why.")
         )
@@ -326,23 +290,23 @@ def test_publish_news_with_gallery_comment_and_moderate(page, visit, browser_wat
         assert (comment.status, comment.hidden_reason) == (CommentStatus.HIDDEN, HIDE_REASON)
         report.refresh_from_db()
         assert report.resolved_at is not None
-        _sign_out(page)
+        sign_out(page)
 
     # Others no longer see it.
     visit(detail_url)
     expect(page.get_by_role("main").locator(f"#kommentar-{comment.pk}")).to_have_count(0)
 
     # 9. The author is told and sees the reason under the item.
-    _sign_in(page, author.email)
+    sign_in(page, author.email)
     visit(reverse("notifications:list"))
     told = page.get_by_role("main").get_by_role("link", name=re.compile(re.escape(HIDE_REASON)))
     expect(told).to_contain_text(TITLE)
     told.click()
 
-    _arrived(page, re.compile(rf"{detail_url}(#kommentar-{comment.pk})?$"))
+    arrived(page, re.compile(rf"{detail_url}(#kommentar-{comment.pk})?$"))
     own = page.get_by_role("main").locator(f"#kommentar-{comment.pk}")
     expect(own).to_contain_text(label_text("Hidden"))
     expect(own).to_contain_text(HIDE_REASON)
     expect(own.locator(".vn-comment__text")).to_have_text(COMMENT)
-    expect(own.get_by_role("link", name=starts_with("Edit"))).to_have_count(0)
-    _sign_out(page)
+    expect(own.get_by_role("link", name=starts_with("Edit", word=True))).to_have_count(0)
+    sign_out(page)

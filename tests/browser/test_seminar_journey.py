@@ -19,11 +19,12 @@ import re
 
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.translation import gettext, ngettext, override
+from django.utils.translation import ngettext, override
 from playwright.sync_api import expect
 
-from tests.browser.signin import sign_in_with_password, sign_out
-from tests.browser.support import check_a11y
+from tests.browser.i18n import label, label_text, starts_with
+from tests.browser.signin import sign_in, sign_out
+from tests.browser.support import arrived, check_a11y
 from tests.factories import MembershipFactory, NetworkFactory, UserFactory
 from tests.seminars.factories import (
     EnrolmentFactory,
@@ -45,41 +46,6 @@ ROLE = "Hauptamtliche Bürgermeisterin"
 MESSAGE = "Wir wollen 2026 eine Digitalstrategie im Gemeinderat beschließen."
 COMMENT = "Die Checkliste hat uns geholfen, die Ausgangslage ehrlich aufzuschreiben."
 CHECKLIST = "Stärken sammeln\nSchwächen sammeln\nProjekte auflisten"
-
-
-def label_text(msgid: str) -> str:
-    """What a German visitor reads for `msgid`: the translation, or the msgid itself."""
-    with override("de"):
-        return gettext(msgid)
-
-
-def label(msgid: str) -> re.Pattern:
-    return re.compile(rf"^\s*{re.escape(label_text(msgid))}\s*$")
-
-
-def starts_with(msgid: str) -> re.Pattern:
-    """A name that begins with `msgid` (links that add their object for screen readers)."""
-    return re.compile(rf"^\s*{re.escape(label_text(msgid))}")
-
-
-def _arrived(page, url) -> None:
-    """Wait until the page at `url` has loaded and passed its check before going on
-    (leaving a page that is still loading fails the test, see conftest.py)."""
-    expect(page).to_have_url(url)
-    page.wait_for_load_state("load")
-    check_a11y(page)
-
-
-def _sign_in(page, email: str) -> None:
-    sign_in_with_password(page, email)
-    expect(page.get_by_role("button", name=label("Sign out"))).to_be_visible()
-    page.wait_for_load_state("load")
-
-
-def _sign_out(page) -> None:
-    page.wait_for_load_state("load")
-    sign_out(page)
-    page.wait_for_load_state("load")
 
 
 def _person_of(network, name: str, email: str, **names):
@@ -133,22 +99,22 @@ def test_enrol_on_approval_track_progress_and_rate_a_module(page, visit):
     module_url = module.get_absolute_url()
 
     # 1. The mayor asks to take part; the members-only checklist is not hers yet.
-    _sign_in(page, mayor.email)
+    sign_in(page, mayor.email)
     visit(reverse("seminars:list"))
     page.get_by_role("main").get_by_role("link", name=programme.title).click()
-    _arrived(page, re.compile(rf"{programme_url}$"))
+    arrived(page, re.compile(rf"{programme_url}$"))
     main = page.get_by_role("main")
     expect(main.get_by_role("heading", level=1)).to_have_text(programme.title)
     expect(main).to_contain_text(programme.audience)
     main.get_by_role("link", name=label("Ask to take part")).click()
 
-    _arrived(page, re.compile(rf"{reverse('seminars:enrol', kwargs={'slug': programme.slug})}$"))
+    arrived(page, re.compile(rf"{reverse('seminars:enrol', kwargs={'slug': programme.slug})}$"))
     main = page.get_by_role("main")
     main.locator("input[name='role']").fill(ROLE)
     main.locator("textarea[name='message']").fill(MESSAGE)
     main.get_by_role("button", name=label("Send request")).click()
 
-    _arrived(page, re.compile(rf"{programme_url}$"))
+    arrived(page, re.compile(rf"{programme_url}$"))
     expect(page.get_by_role("status")).to_contain_text(
         label_text("Your request has been sent. The organisers will let you know by e-mail.")
     )
@@ -163,37 +129,37 @@ def test_enrol_on_approval_track_progress_and_rate_a_module(page, visit):
     )
     assert enrolment.municipality == mayor.municipality
     page.get_by_role("main").get_by_role("link", name=module.title).click()
-    _arrived(page, re.compile(rf"{module_url}$"))
+    arrived(page, re.compile(rf"{module_url}$"))
     main = page.get_by_role("main")
     expect(main.get_by_role("heading", level=1)).to_have_text(module.title)
     expect(main.get_by_role("checkbox")).to_have_count(0)
     expect(main).not_to_contain_text(checklist.title)
-    _sign_out(page)
+    sign_out(page)
 
     # 2. The organiser admits her from the requests.
-    _sign_in(page, organiser.email)
+    sign_in(page, organiser.email)
     visit(programme_url)
     requests_link = label_text("Requests (%(count)s)") % {"count": 1}
     page.get_by_role("main").get_by_role("link", name=requests_link, exact=True).click()
     requests_url = reverse("seminars:requests", kwargs={"slug": programme.slug})
-    _arrived(page, re.compile(rf"{requests_url}$"))
+    arrived(page, re.compile(rf"{requests_url}$"))
     row = page.get_by_role("main").get_by_role("row").filter(has_text=mayor.email)
     expect(row).to_contain_text(ROLE)
     expect(row).to_contain_text(MESSAGE)
     row.get_by_role("link", name=starts_with("Decide")).click()
 
     decide_url = reverse("seminars:decide", kwargs={"slug": programme.slug, "pk": enrolment.pk})
-    _arrived(page, re.compile(rf"{decide_url}$"))
+    arrived(page, re.compile(rf"{decide_url}$"))
     page.get_by_role("main").get_by_role("button", name=label("Admit")).click()
 
-    _arrived(page, re.compile(rf"{requests_url}$"))
+    arrived(page, re.compile(rf"{requests_url}$"))
     expect(page.get_by_role("main")).to_contain_text(label_text("There are no open requests."))
     enrolment.refresh_from_db()
     assert (enrolment.status, enrolment.decided_by) == (EnrolmentStatus.ACTIVE, organiser)
-    _sign_out(page)
+    sign_out(page)
 
     # 3. Admitted, she ticks a checklist item and marks the module as done.
-    _sign_in(page, mayor.email)
+    sign_in(page, mayor.email)
     visit(module_url)
     main = page.get_by_role("main")
     group = main.get_by_role("group", name=checklist.title)
@@ -201,7 +167,7 @@ def test_enrol_on_approval_track_progress_and_rate_a_module(page, visit):
     group.get_by_role("checkbox", name="Schwächen sammeln").check()
     main.get_by_role("button", name=starts_with("Save checklist")).click()
 
-    _arrived(page, re.compile(rf"{module_url}$"))
+    arrived(page, re.compile(rf"{module_url}$"))
     expect(page.get_by_role("status")).to_contain_text(label_text("Your checklist has been saved."))
     group = page.get_by_role("main").get_by_role("group", name=checklist.title)
     expect(group.get_by_role("checkbox", name="Schwächen sammeln")).to_be_checked()
@@ -211,7 +177,7 @@ def test_enrol_on_approval_track_progress_and_rate_a_module(page, visit):
     assert progress.completed_at is None
 
     page.get_by_role("main").get_by_role("button", name=label("Mark module as done")).click()
-    _arrived(page, re.compile(rf"{module_url}$"))
+    arrived(page, re.compile(rf"{module_url}$"))
     expect(page.get_by_role("status")).to_contain_text(label_text("The module is marked as done."))
     expect(page.get_by_role("main")).to_contain_text(label_text("You have completed this module."))
     progress.refresh_from_db()
@@ -246,13 +212,13 @@ def test_enrol_on_approval_track_progress_and_rate_a_module(page, visit):
     check_a11y(page, "feedback box after rating")
     feedback = ModuleFeedback.objects.get(module=module, user=mayor)
     assert (feedback.rating, feedback.comment, feedback.version_label) == (4, COMMENT, "Beta")
-    _sign_out(page)
+    sign_out(page)
 
     # 5. The organiser reads the feedback: three ratings, the average and the comment.
-    _sign_in(page, organiser.email)
+    sign_in(page, organiser.email)
     visit(programme_url)
     page.get_by_role("main").get_by_role("link", name=label("Feedback")).click()
-    _arrived(page, re.compile(rf"{reverse('seminars:feedback', kwargs={'slug': programme.slug})}$"))
+    arrived(page, re.compile(rf"{reverse('seminars:feedback', kwargs={'slug': programme.slug})}$"))
     section = page.get_by_role("main").locator(f"[data-feedback-module='{module.pk}']")
     expect(section.get_by_role("heading", level=2)).to_have_text(module.title)
     beta = section.locator("[data-feedback-version='Beta']")
@@ -271,4 +237,4 @@ def test_enrol_on_approval_track_progress_and_rate_a_module(page, visit):
     # Nobody sees who rated.
     expect(page.get_by_role("main")).not_to_contain_text(mayor.email)
     expect(page.get_by_role("main")).not_to_contain_text(mayor.first_name)
-    _sign_out(page)
+    sign_out(page)

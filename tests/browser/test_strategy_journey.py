@@ -20,12 +20,12 @@ import re
 
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.translation import gettext, override, pgettext
 from playwright.sync_api import expect
 from pypdf import PdfReader
 
-from tests.browser.signin import sign_in_with_password, sign_out
-from tests.browser.support import check_a11y
+from tests.browser.i18n import label, label_text, starts_with
+from tests.browser.signin import sign_in, sign_out
+from tests.browser.support import arrived, check_a11y
 from tests.factories import MembershipFactory, NetworkFactory, UserFactory
 from tests.knowledge.factories import SolutionFactory, topic
 from tests.strategies.factories import MeasureFactory, field, strategy_of
@@ -48,41 +48,6 @@ MEASURES = [
      Priority.LOW, "", "", ""),
 ]  # fmt: skip
 PHONE = {"width": 375, "height": 740}
-
-
-def label_text(msgid: str, context: str | None = None) -> str:
-    """What a German visitor reads for `msgid`: the translation, or the msgid itself."""
-    with override("de"):
-        return pgettext(context, msgid) if context else gettext(msgid)
-
-
-def label(msgid: str, context: str | None = None) -> re.Pattern:
-    return re.compile(rf"^\s*{re.escape(label_text(msgid, context))}\s*$")
-
-
-def starts_with(msgid: str, context: str | None = None) -> re.Pattern:
-    """A name that begins with `msgid` (buttons that add their object for screen readers)."""
-    return re.compile(rf"^\s*{re.escape(label_text(msgid, context))}")
-
-
-def _arrived(page, url) -> None:
-    """Wait until the page at `url` has loaded and passed its check before going on
-    (leaving a page that is still loading fails the test, see conftest.py)."""
-    expect(page).to_have_url(url)
-    page.wait_for_load_state("load")
-    check_a11y(page)
-
-
-def _sign_in(page, email: str) -> None:
-    sign_in_with_password(page, email)
-    expect(page.get_by_role("button", name=label("Sign out"))).to_be_visible()
-    page.wait_for_load_state("load")
-
-
-def _sign_out(page) -> None:
-    page.wait_for_load_state("load")
-    sign_out(page)
-    page.wait_for_load_state("load")
 
 
 def _member_of(network, name: str, email: str, population: int):
@@ -144,14 +109,13 @@ def test_write_export_share_a_strategy_and_copy_a_measure(page, visit):
     )
 
     # 1. The member starts her municipality's strategy.
-    _sign_in(page, author.email)
+    sign_in(page, author.email)
     visit(reverse("strategies:index"))
-    with override("de"):
-        start = gettext("Start the strategy of %(name)s") % {"name": goellheim.name}
+    start = label_text("Start the strategy of %(name)s") % {"name": goellheim.name}
     page.get_by_role("main").get_by_role("button", name=start).click()
     strategy = Strategy.objects.get(municipality=goellheim)
     overview_url = reverse("strategies:overview", kwargs={"pk": strategy.pk})
-    _arrived(page, re.compile(rf"{overview_url}$"))
+    arrived(page, re.compile(rf"{overview_url}$"))
     expect(page.get_by_role("status")).to_contain_text(
         label_text("Your strategy has been started.")
     )
@@ -161,7 +125,7 @@ def test_write_export_share_a_strategy_and_copy_a_measure(page, visit):
     steps_nav = page.get_by_role("navigation", name=label("Steps of the workbook"))
     steps_nav.get_by_role("link", name=re.compile(re.escape(label_text("Starting point")))).click()
     step_url = reverse("strategies:step", kwargs={"pk": strategy.pk, "step": "ausgangslage"})
-    _arrived(page, re.compile(rf"{step_url}$"))
+    arrived(page, re.compile(rf"{step_url}$"))
     main = page.get_by_role("main")
     expect(main.get_by_role("heading", level=1)).to_have_text(label("Starting point"))
     main.locator("textarea[name='strengths']").fill(STRENGTHS)
@@ -171,7 +135,7 @@ def test_write_export_share_a_strategy_and_copy_a_measure(page, visit):
     main.get_by_role("button", name=label("Save and go to the next step")).click()
 
     vision_url = reverse("strategies:step", kwargs={"pk": strategy.pk, "step": "vision-und-ziele"})
-    _arrived(page, re.compile(rf"{vision_url}$"))
+    arrived(page, re.compile(rf"{vision_url}$"))
     main = page.get_by_role("main")
     expect(main.get_by_role("heading", level=1)).to_have_text(label("Vision and goals"))
     main.locator("textarea[name='vision']").fill(VISION)
@@ -180,14 +144,14 @@ def test_write_export_share_a_strategy_and_copy_a_measure(page, visit):
     main.get_by_role("button", name=label("Save and go to the next step")).click()
 
     fields_url = reverse("strategies:step", kwargs={"pk": strategy.pk, "step": "handlungsfelder"})
-    _arrived(page, re.compile(rf"{fields_url}$"))
+    arrived(page, re.compile(rf"{fields_url}$"))
     main = page.get_by_role("main")
     for slug in ("mobilitaet", "nahversorgung-wirtschaft", "kommunikation-beteiligung"):
         main.get_by_role("checkbox", name=field(slug).name, exact=True).check()
     _autosaved(page)
     main.get_by_role("button", name=label("Save and go to the overview")).click()
 
-    _arrived(page, re.compile(rf"{overview_url}$"))
+    arrived(page, re.compile(rf"{overview_url}$"))
     strategy.refresh_from_db()
     assert (strategy.strengths, strategy.weaknesses, strategy.existing_projects) == (
         STRENGTHS,
@@ -208,7 +172,7 @@ def test_write_export_share_a_strategy_and_copy_a_measure(page, visit):
     for title, slug, goal, priority, starts, ends, budget in MEASURES:
         visit(measures_url)
         page.get_by_role("main").get_by_role("link", name=label("Add a measure")).click()
-        _arrived(
+        arrived(
             page, re.compile(rf"{reverse('strategies:measure_add', kwargs={'pk': strategy.pk})}$")
         )
         form = page.get_by_role("main").locator("form.vn-measure-form")
@@ -227,7 +191,7 @@ def test_write_export_share_a_strategy_and_copy_a_measure(page, visit):
         measure_url = reverse(
             "strategies:measure_edit", kwargs={"pk": strategy.pk, "measure_pk": measure.pk}
         )
-        _arrived(page, re.compile(rf"{measure_url}$"))
+        arrived(page, re.compile(rf"{measure_url}$"))
         expect(page.get_by_role("main").get_by_role("heading", level=1)).to_have_text(title)
         assert (measure.field.slug, measure.goal, measure.priority, measure.status) == (
             slug,
@@ -256,7 +220,7 @@ def test_write_export_share_a_strategy_and_copy_a_measure(page, visit):
     check_a11y(page, "solution search results")
     hit.get_by_role("button", name=starts_with("Link", "verb")).click()
 
-    _arrived(page, re.compile(rf"{first_url}#solutions-heading$"))
+    arrived(page, re.compile(rf"{first_url}#solutions-heading$"))
     expect(page.locator(".kern-alert[role='status']")).to_contain_text(SOLUTION)
     linked = page.get_by_role("main").locator("section[aria-labelledby='solutions-heading']")
     expect(linked.get_by_role("link", name=SOLUTION)).to_be_visible()
@@ -285,7 +249,7 @@ def test_write_export_share_a_strategy_and_copy_a_measure(page, visit):
     # 6. The PDF export names the municipality, the measures and the linked solution.
     visit(overview_url)
     page.get_by_role("main").get_by_role("link", name=label("Export")).click()
-    _arrived(page, re.compile(rf"{reverse('strategies:export', kwargs={'pk': strategy.pk})}$"))
+    arrived(page, re.compile(rf"{reverse('strategies:export', kwargs={'pk': strategy.pk})}$"))
     pdf_link = page.get_by_role("main").get_by_role("link", name=label("PDF"))
     href = pdf_link.get_attribute("href")
     assert href == reverse("strategies:export_file", kwargs={"pk": strategy.pk, "format": "pdf"})
@@ -301,25 +265,24 @@ def test_write_export_share_a_strategy_and_copy_a_measure(page, visit):
     visit(overview_url)
     page.get_by_role("main").get_by_role("link", name=label("Sharing")).click()
     share_url = reverse("strategies:share", kwargs={"pk": strategy.pk})
-    _arrived(page, re.compile(rf"{share_url}$"))
+    arrived(page, re.compile(rf"{share_url}$"))
     main = page.get_by_role("main")
     expect(main.locator("[data-sharing-state]")).to_have_attribute("data-sharing-state", "private")
     main.get_by_role("radio", name=network.name).check()
     main.get_by_role("button", name=label("Share", "strategy")).click()
 
-    _arrived(page, re.compile(rf"{share_url}$"))
-    with override("de"):
-        shared = gettext("The strategy is now shared with %(network)s.") % {"network": network.name}
+    arrived(page, re.compile(rf"{share_url}$"))
+    shared = label_text("The strategy is now shared with %(network)s.") % {"network": network.name}
     expect(page.get_by_role("status")).to_contain_text(shared)
     expect(page.get_by_role("main").locator("[data-sharing-state]")).to_have_attribute(
         "data-sharing-state", "shared"
     )
     strategy.refresh_from_db()
     assert strategy.shared_with == network
-    _sign_out(page)
+    sign_out(page)
 
     # 8. A peer of the network browses the shared strategies and copies a measure.
-    _sign_in(page, peer.email)
+    sign_in(page, peer.email)
     visit(reverse("strategies:shared"))
     main = page.get_by_role("main")
     card = main.get_by_role("article").filter(has_text=strategy.title)
@@ -327,7 +290,7 @@ def test_write_export_share_a_strategy_and_copy_a_measure(page, visit):
     card.get_by_role("link", name=str(goellheim)).click()
 
     detail_url = reverse("strategies:shared_detail", kwargs={"pk": strategy.pk})
-    _arrived(page, re.compile(rf"{detail_url}$"))
+    arrived(page, re.compile(rf"{detail_url}$"))
     main = page.get_by_role("main")
     expect(main.get_by_role("heading", level=1)).to_have_text(strategy.title)
     expect(main).to_contain_text(STRENGTHS)
@@ -344,13 +307,13 @@ def test_write_export_share_a_strategy_and_copy_a_measure(page, visit):
     copy_url = reverse(
         "strategies:copy_measure", kwargs={"pk": strategy.pk, "measure_pk": source.pk}
     )
-    _arrived(page, re.compile(rf"{copy_url}$"))
+    arrived(page, re.compile(rf"{copy_url}$"))
     main = page.get_by_role("main")
     expect(main.get_by_role("radio")).to_have_count(1)
     expect(main.get_by_role("radio")).to_be_checked()
     main.get_by_role("button", name=label("Copy the measure")).click()
 
-    _arrived(page, re.compile(rf"{detail_url}$"))
+    arrived(page, re.compile(rf"{detail_url}$"))
     copied = Measure.objects.get(strategy=peer_strategy, title=wanted)
     assert (copied.copied_from, copied.status, copied.field.slug) == (
         source,
@@ -365,7 +328,7 @@ def test_write_export_share_a_strategy_and_copy_a_measure(page, visit):
     copied_url = reverse(
         "strategies:measure_edit", kwargs={"pk": peer_strategy.pk, "measure_pk": copied.pk}
     )
-    _arrived(page, re.compile(rf"{copied_url}$"))
+    arrived(page, re.compile(rf"{copied_url}$"))
     expect(page.get_by_role("main").get_by_role("heading", level=1)).to_have_text(wanted)
 
     # The copy is on her measures page, next to her own measure.
@@ -377,4 +340,4 @@ def test_write_export_share_a_strategy_and_copy_a_measure(page, visit):
     expect(main.get_by_role("heading", level=3, name="Mitfahrbank mit App")).to_be_visible()
     # The source strategy stays unchanged.
     assert strategy.measures.count() == 3
-    _sign_out(page)
+    sign_out(page)

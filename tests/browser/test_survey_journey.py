@@ -20,8 +20,8 @@ from django.utils.translation import gettext, override
 from playwright.sync_api import expect
 
 from tests.browser.i18n import de
-from tests.browser.signin import activate_totp, sign_in_with_password, sign_in_with_totp, sign_out
-from tests.browser.support import check_a11y
+from tests.browser.signin import activate_totp, sign_in, sign_in_with_totp, sign_out
+from tests.browser.support import arrived
 from tests.factories import CoordinatorFactory, MembershipFactory, NetworkFactory, UserFactory
 from voneinander.surveys import services
 from voneinander.surveys.models import QuestionKind, RespondentMode, Response, Survey, SurveyState
@@ -46,26 +46,6 @@ def _person_of(network, name: str, email: str):
     )
 
 
-def _arrived(page, url) -> None:
-    """Wait until the page at `url` has loaded and passed its check before going on
-    (leaving a page that is still loading fails the test, see conftest.py)."""
-    expect(page).to_have_url(url)
-    page.wait_for_load_state("load")
-    check_a11y(page)
-
-
-def _sign_in(page, email: str) -> None:
-    sign_in_with_password(page, email)
-    expect(page.get_by_role("button", name="Abmelden")).to_be_visible()
-    page.wait_for_load_state("load")
-
-
-def _sign_out(page) -> None:
-    page.wait_for_load_state("load")
-    sign_out(page)
-    page.wait_for_load_state("load")
-
-
 def test_create_open_answer_close_and_see_the_chart(page, visit):
     network = NetworkFactory(name="Netzwerk Digitale Dörfer", short_name="DD", slug="dd")
     coordinator = CoordinatorFactory(network=network, user__email="orga@example.org").user
@@ -84,7 +64,7 @@ def test_create_open_answer_close_and_see_the_chart(page, visit):
     page.wait_for_load_state("load")
     visit(reverse("surveys:list"))
     page.get_by_role("link", name=de_format("New survey in %(network)s", network="DD")).click()
-    _arrived(page, re.compile(rf"{reverse('surveys:create', args=['dd'])}$"))
+    arrived(page, re.compile(rf"{reverse('surveys:create', args=['dd'])}$"))
     page.locator("input[name='title']").fill(TITLE)
     page.locator("textarea[name='introduction']").fill(
         "Das Ergebnis fließt in die **Themenliste** des Netzwerks ein."
@@ -93,20 +73,20 @@ def test_create_open_answer_close_and_see_the_chart(page, visit):
     page.locator("input[name='closes_at']").fill(closes.strftime("%Y-%m-%dT%H:%M"))
     page.get_by_role("button", name=de("Create survey")).click()
 
-    _arrived(page, re.compile(r"/umfragen/\d+/verwalten/$"))
+    arrived(page, re.compile(r"/umfragen/\d+/verwalten/$"))
     survey = Survey.objects.get(title=TITLE)
     expect(page).to_have_url(re.compile(rf"{reverse('surveys:manage', args=[survey.pk])}$"))
     assert survey.network == network
     assert survey.state == SurveyState.DRAFT
     assert survey.closes_at == closes
     page.get_by_role("main").get_by_role("link", name=de("Add a question")).click()
-    _arrived(page, re.compile(rf"{reverse('surveys:question_add', args=[survey.pk])}$"))
+    arrived(page, re.compile(rf"{reverse('surveys:question_add', args=[survey.pk])}$"))
     page.get_by_role("radio", name=de("Single choice")).check()
     page.locator("input[name='text']").fill(QUESTION)
     page.locator("textarea[name='options']").fill("\n".join(OPTIONS))
     page.get_by_role("button", name=de("Save question")).click()
 
-    _arrived(page, re.compile(rf"{reverse('surveys:manage', args=[survey.pk])}$"))
+    arrived(page, re.compile(rf"{reverse('surveys:manage', args=[survey.pk])}$"))
     question = survey.questions.get()
     assert question.kind == QuestionKind.SINGLE
     assert question.text == QUESTION
@@ -115,13 +95,13 @@ def test_create_open_answer_close_and_see_the_chart(page, visit):
     expect(page.get_by_role("button", name=de("Close the survey now"))).to_be_visible()
     survey.refresh_from_db()
     assert survey.state == SurveyState.OPEN
-    _sign_out(page)
+    sign_out(page)
 
     # 2. A member finds the survey in her list and answers for her municipality.
-    _sign_in(page, member.email)
+    sign_in(page, member.email)
     visit(reverse("surveys:list"))
     page.get_by_role("table").get_by_role("link", name=TITLE).click()
-    _arrived(page, re.compile(rf"{reverse('surveys:detail', args=[survey.pk])}$"))
+    arrived(page, re.compile(rf"{reverse('surveys:detail', args=[survey.pk])}$"))
     expect(page.get_by_role("heading", level=1)).to_have_text(TITLE)
     page.get_by_role("radio", name="Mobilität").check()
     page.get_by_role("button", name=de("Submit answers")).click()
@@ -133,7 +113,7 @@ def test_create_open_answer_close_and_see_the_chart(page, visit):
     assert [answer.option.text for answer in response.answers.all()] == ["Mobilität"]
     # Results are for the coordination while the survey is open.
     expect(page.get_by_role("link", name=de("Results"))).to_have_count(0)
-    _sign_out(page)
+    sign_out(page)
 
     # Two more municipalities answer (through the same service the page uses).
     options = {option.text: option.pk for option in question.options.all()}
@@ -155,7 +135,7 @@ def test_create_open_answer_close_and_see_the_chart(page, visit):
             "link", name=de("Results")
         ).click()
 
-        _arrived(page, re.compile(rf"{reverse('surveys:results', args=[survey.pk])}$"))
+        arrived(page, re.compile(rf"{reverse('surveys:results', args=[survey.pk])}$"))
         chart = page.locator("svg.vn-chart")
         expect(chart).to_have_count(1)
         expect(page.get_by_role("img", name=re.compile(re.escape(QUESTION)))).to_be_visible()

@@ -12,14 +12,13 @@ requests to other hosts (see conftest.py).
 """
 
 import json
-import re
 
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.translation import gettext, override
 from playwright.sync_api import expect
 
-from tests.browser.signin import sign_in_with_password, sign_out
+from tests.browser.i18n import label, label_text
+from tests.browser.signin import sign_in, sign_out
 from tests.browser.support import check_a11y
 from tests.factories import MembershipFactory, NetworkFactory, UserFactory
 from tests.strategies.factories import strategy_of
@@ -33,16 +32,6 @@ THEIRS = "Dorf-Website, gepflegt vom Ortsgemeinderat."
 KEEP = "Dorf-Website und Mitfahrbank; Online-Termine sind geplant."
 
 
-def label_text(msgid: str) -> str:
-    """What a German visitor reads for `msgid`: the translation, or the msgid itself."""
-    with override("de"):
-        return gettext(msgid)
-
-
-def label(msgid: str) -> re.Pattern:
-    return re.compile(rf"^\s*{re.escape(label_text(msgid))}\s*$")
-
-
 def saved_prefix() -> str:
     """The start of the status "Saved at 14:05" in German."""
     return label_text("Saved at %(time)s").split("%(time)s")[0].strip()
@@ -52,12 +41,6 @@ NOT_SAVED_OFFLINE = (
     "Not saved – no connection. Your input is kept on this device and sent as soon as the "
     "connection is back."
 )
-
-
-def _sign_in(page, email: str) -> None:
-    sign_in_with_password(page, email)
-    expect(page.get_by_role("button", name=label("Sign out"))).to_be_visible()
-    page.wait_for_load_state("load")
 
 
 def _fresh(strategy) -> Strategy:
@@ -88,7 +71,7 @@ def test_autosave_offline_draft_restore_and_conflict(page, visit, browser_watch)
     draft_key = f"voneinander-strategy-u{author.pk}-{strategy.pk}-ausgangslage"
 
     # 1. Typing is saved without submitting; the status says so.
-    _sign_in(page, author.email)
+    sign_in(page, author.email)
     visit(step_url)
     main = page.get_by_role("main")
     status = main.get_by_role("status").and_(main.locator("[data-autosave-status]"))
@@ -157,9 +140,7 @@ def test_autosave_offline_draft_restore_and_conflict(page, visit, browser_watch)
     mine.fill(KEEP)
     conflict = main.locator("[data-conflict]")
     expect(conflict).to_be_visible()
-    with override("de"):
-        expected_status = gettext("Not saved – someone else changed this step.")
-    expect(status).to_have_text(re.compile(rf"^\s*{re.escape(expected_status)}\s*$"))
+    expect(status).to_have_text(label("Not saved – someone else changed this step."))
     expect(conflict.locator("[data-conflict-message]")).to_contain_text(colleague.display_name)
     theirs = conflict.locator("[data-conflict-theirs]")
     expect(theirs).to_contain_text(THEIRS)
