@@ -61,7 +61,6 @@ ROWS: dict = {
     "api:openapi-view": ({}, "200 200 200 200 200 200"),
     # API core (auth, read endpoints); drafts never appear in the API, not even for editors.
     "api:api-root": ({}, "200 200 200 200 200 200"),
-    "api:api-index": ({}, "200 200 200 200 200 200"),
     "api:network-list": ({}, "200 200 200 200 200 200"),
     "api:network-detail": ({"slug": "alpha"}, "200 200 200 200 200 200"),
     "api:network-detail[unknown]": ({"slug": "gibt-es-nicht"}, "404 404 404 404 404 404"),

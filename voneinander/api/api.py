@@ -16,6 +16,7 @@ import json
 from django.urls import URLPattern
 from django.utils import translation
 from ninja import NinjaAPI
+from ninja.openapi.views import default_home
 
 from voneinander.api import errors, ratelimit
 from voneinander.api.docs import ApiDocs
@@ -23,7 +24,11 @@ from voneinander.core.http import nul_in_parameters
 
 
 class VoneinanderApi(NinjaAPI):
-    """ninja answers a method an address does not have (405) in plain text; we in JSON."""
+    """ninja answers a method an address does not have (405) in plain text; we in JSON.
+
+    Our index (routers/index.py) takes the name and place of ninja's own root page
+    ("api-root", which ninja reverses), so ninja's is left out.
+    """
 
     def _get_urls(self):
         return [
@@ -36,6 +41,8 @@ class VoneinanderApi(NinjaAPI):
             if isinstance(url, URLPattern)
             else url
             for url in super()._get_urls()
+            if getattr(url, "callback", None) is None
+            or getattr(url.callback, "func", None) is not default_home
         ]
 
 

@@ -16,9 +16,7 @@ class IndexOut(Schema):
     endpoints: dict[str, str]
 
 
-@router.get(
-    "", response=IndexOut, auth=optional_auth, url_name="api-index", include_in_schema=False
-)
+@router.get("", response=IndexOut, auth=optional_auth, url_name="api-root", include_in_schema=False)
 def index(request):
     absolute = request.build_absolute_uri
     return {
