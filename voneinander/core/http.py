@@ -1,10 +1,22 @@
 """Response helpers shared by the apps' views."""
 
 from csp.decorators import csp_update
+from django.http import HttpResponse
+from django.utils.cache import patch_cache_control
+from django.utils.http import content_disposition_header
 
 # For views that serve uploaded files: whatever a file contains, it runs in a
 # unique origin without scripts.
 sandboxed = csp_update({"sandbox": True})
+
+
+def private_download(response: HttpResponse, filename: str) -> HttpResponse:
+    """Mark a response as a download of personal or internal data: an attachment
+    under `filename`, never sniffed, never stored by shared or browser caches."""
+    response["Content-Disposition"] = content_disposition_header(True, filename)
+    response["X-Content-Type-Options"] = "nosniff"
+    patch_cache_control(response, private=True, no_store=True, max_age=0)
+    return response
 
 
 def nul_in_parameters(request) -> bool:

@@ -5,15 +5,13 @@ from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.http import Http404, HttpResponse, HttpResponseRedirect
 from django.shortcuts import redirect, render
-from django.utils.cache import patch_cache_control
-from django.utils.http import content_disposition_header
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from voneinander.core.access import PUBLIC, Perm, access
 from voneinander.core.forms import add_service_errors as _add_errors
 from voneinander.core.forms import posted, posted_files
-from voneinander.core.http import sandboxed
+from voneinander.core.http import private_download, sandboxed
 from voneinander.events import followup, selectors, video
 from voneinander.events.followup_forms import (
     ArchiveForm,
@@ -32,13 +30,6 @@ MANAGE = Perm("events.manage_event", obj=selectors.event_for_viewer)
 FEEDBACK = Perm("events.give_feedback", obj=selectors.event_for_viewer)
 ADD_MATERIAL = Perm("events.add_material", obj=selectors.event_for_viewer)
 DELETE_MATERIAL = Perm("events.delete_material", obj=followup.material_for_viewer)
-
-
-def _private_download(response: HttpResponse, filename: str) -> HttpResponse:
-    response["Content-Disposition"] = content_disposition_header(True, filename)
-    response["X-Content-Type-Options"] = "nosniff"
-    patch_cache_control(response, private=True, max_age=0)
-    return response
 
 
 # --- Feedback ------------------------------------------------------------------------------
@@ -170,7 +161,7 @@ def material_file(request, slug, pk):
     except FileNotFoundError:
         raise Http404 from None
     response = HttpResponse(content, content_type=material.content_type)
-    return _private_download(response, followup.download_name(material))
+    return private_download(response, followup.download_name(material))
 
 
 @access(DELETE_MATERIAL)
@@ -219,7 +210,7 @@ def recording_captions(request, slug, pk):
     if not item.captions:
         raise Http404
     response = HttpResponse(item.captions.encode(), content_type="text/vtt; charset=utf-8")
-    return _private_download(response, f"{event.slug}-{item.pk}.vtt")
+    return private_download(response, f"{event.slug}-{item.pk}.vtt")
 
 
 # --- Recordings: organisers --------------------------------------------------------------------

@@ -11,6 +11,7 @@ from django.views.decorators.http import require_http_methods
 
 from voneinander.core.access import Perm, access
 from voneinander.core.forms import add_service_errors, posted
+from voneinander.core.http import private_download
 from voneinander.seminars import feedback_exports, feedback_selectors, feedback_services
 from voneinander.seminars.feedback_forms import ModuleFeedbackForm, ProgrammeVersionForm
 from voneinander.seminars.selectors import module_for_viewer, programme_for_viewer
@@ -81,8 +82,7 @@ def export(request, slug):
     response = HttpResponse(content_type="text/csv; charset=utf-8")
     name = slugify(programme.title)[:60] or "seminar"
     stamp = timezone.localdate().isoformat()
-    response["Content-Disposition"] = f'attachment; filename="{name}-feedback-{stamp}.csv"'
-    response["Cache-Control"] = "no-store"
+    private_download(response, f"{name}-feedback-{stamp}.csv")
     feedback_exports.write_feedback_csv(feedback_selectors.feedback_summary(programme), response)
     return response
 

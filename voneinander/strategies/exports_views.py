@@ -4,12 +4,10 @@ from __future__ import annotations
 
 from django.http import Http404, HttpResponse
 from django.shortcuts import render
-from django.urls import NoReverseMatch, reverse
-from django.utils.cache import patch_cache_control
-from django.utils.http import content_disposition_header
+from django.urls import reverse
 
 from voneinander.core.access import Perm, access
-from voneinander.core.http import sandboxed
+from voneinander.core.http import private_download, sandboxed
 from voneinander.strategies import selectors
 from voneinander.strategies.exports import strategy_document
 from voneinander.strategies.exports_docx import render_docx
@@ -28,17 +26,11 @@ FORMATS = {
 }
 
 
-def _back_url(request, strategy) -> str | None:
+def _back_url(request, strategy) -> str:
     """The workbook for its team, the shared strategy's page for the network."""
-    name = "strategies:overview" if selectors.is_on_team(request.user, strategy) else None
-    for candidate in (name, "strategies:shared_detail"):
-        if candidate is None:
-            continue
-        try:
-            return reverse(candidate, kwargs={"pk": strategy.pk})
-        except NoReverseMatch:
-            continue
-    return None
+    on_team = selectors.is_on_team(request.user, strategy)
+    name = "strategies:overview" if on_team else "strategies:shared_detail"
+    return reverse(name, kwargs={"pk": strategy.pk})
 
 
 @access(Perm("strategies.view_strategy", obj=selectors.strategy_for_reader))
@@ -64,6 +56,4 @@ def export_file(request, pk, format):
         raise Http404 from None
     document = strategy_document(request.access_object, viewer=request.user)
     response = HttpResponse(writer(document), content_type=mime_type)
-    response["Content-Disposition"] = content_disposition_header(True, document.filename(extension))
-    patch_cache_control(response, private=True, no_store=True)
-    return response
+    return private_download(response, document.filename(extension))

@@ -3,7 +3,7 @@ from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.http import Http404, JsonResponse
 from django.shortcuts import redirect, render
-from django.urls import NoReverseMatch, reverse
+from django.urls import reverse
 from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -22,22 +22,10 @@ from voneinander.strategies.forms import (
 from voneinander.strategies.models import Collaborator, CollaboratorRole, StrategyField
 
 HISTORY_PAGE_SIZE = 25
-# Pages other parts of the workbook provide (measures, sharing, export); linked once they exist.
-LATER_STEP_PAGES = {
-    "measures": ("strategies:measures",),
-    "share": ("strategies:sharing", "strategies:share"),
-    "export": ("strategies:export", "strategies:exports"),
-    "progress": ("strategies:progress",),
-}
 
 
-def _url_if_exists(names: tuple[str, ...], pk: int) -> str | None:
-    for name in names:
-        try:
-            return reverse(name, kwargs={"pk": pk})
-        except NoReverseMatch:
-            continue
-    return None
+def _page(name: str, strategy) -> str:
+    return reverse(f"strategies:{name}", kwargs={"pk": strategy.pk})
 
 
 @access(LOGIN)
@@ -80,7 +68,7 @@ def _frame(strategy) -> dict:
     return {
         "strategy": strategy,
         "steps": _step_states(strategy),
-        "measures_url": _url_if_exists(LATER_STEP_PAGES["measures"], strategy.pk),
+        "measures_url": _page("measures", strategy),
     }
 
 
@@ -118,10 +106,10 @@ def overview(request, pk):
             "steps": _step_states(strategy),
             "chosen_fields": fields,
             "measure_count": strategy.measures.count(),
-            "measures_url": _url_if_exists(LATER_STEP_PAGES["measures"], strategy.pk),
-            "share_url": _url_if_exists(LATER_STEP_PAGES["share"], strategy.pk),
-            "export_url": _url_if_exists(LATER_STEP_PAGES["export"], strategy.pk),
-            "progress_url": _url_if_exists(LATER_STEP_PAGES["progress"], strategy.pk),
+            "measures_url": _page("measures", strategy),
+            "share_url": _page("share", strategy),
+            "export_url": _page("export", strategy),
+            "progress_url": _page("progress", strategy),
             "is_lead": request.user.has_perm("strategies.lead_strategy", strategy),
         },
     )
@@ -199,7 +187,7 @@ def step(request, pk, step):
             "conflict": conflict,
             "theirs": _theirs_for_display(conflict) if conflict else None,
             "next_step": _following_step(current),
-            "measures_url": _url_if_exists(LATER_STEP_PAGES["measures"], strategy.pk),
+            "measures_url": _page("measures", strategy),
             "autosave_url": reverse(
                 "strategies:autosave", kwargs={"pk": strategy.pk, "step": current.slug}
             ),
