@@ -119,8 +119,12 @@ def test_apply_admit_notice_directory_and_map(page, visit):
     # 2. The coordinator opens the inbox, reads the letter and admits.
     sign_in_with_totp(page, coordinator.email, secret)
     visit(reverse("networks:manage", kwargs={"slug": "alpha"}))
+    # Each page must have loaded before the next click leaves it (its check runs then).
     page.get_by_role("link", name=de("Membership applications")).first.click()
+    page.wait_for_url("**/eingang/", wait_until="load")
     page.get_by_role("link", name="VG Göllheim").click()
+    expect(page.get_by_role("button", name=de("Start review"))).to_be_visible()
+    page.wait_for_load_state("load")
     letter_link = page.get_by_role("link", name=de("Open the letter (PDF)"))
     letter = page.request.get(letter_link.get_attribute("href"))
     assert letter.status == 200
@@ -128,6 +132,7 @@ def test_apply_admit_notice_directory_and_map(page, visit):
     assert letter.body().startswith(b"%PDF-")
     page.get_by_role("button", name=de("Start review")).click()
     expect(page.get_by_role("button", name=de("Start review"))).to_have_count(0)
+    page.wait_for_load_state("load")
     page.get_by_role("radio", name=de("Admit the municipality")).check()
     mail.outbox.clear()
     page.get_by_role("button", name=de("Record the decision")).click()
