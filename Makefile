@@ -6,13 +6,16 @@ HOST   ?= 127.0.0.1
 PORT   ?= 8000
 STAMP  := $(VENV)/.installed-$(shell sha1sum pyproject.toml | cut -c1-12)
 
-.PHONY: run test test-fast install messages translations lint fmt bench browser postgres-test clean help
+.PHONY: run test test-fast install messages translations lint fmt bench bench-data soak cluster cluster-check trust browser postgres-test clean help
 
 help:
 	@echo "make run      install, migrate, load demo data, start worker and server on http://$(HOST):$(PORT)"
 	@echo "make test     the whole test suite (browser tests included)"
 	@echo "make lint     ruff check + format check;  make fmt  format the code"
 	@echo "make bench    benchmarks (results go to docs/performance.md by hand)"
+	@echo "make bench-data  fill a PostgreSQL database with Germany-scale data (see docs/performance.md)"
+	@echo "make cluster  two app processes behind nginx, PostgreSQL, Redis, a worker (Ctrl-C stops all)"
+	@echo "make trust    privacy, accessibility and security checks with a summary table (docs/trust.md)"
 	@echo "make messages update the .po files after changing strings (needs gettext)"
 
 $(BIN)/python:
@@ -71,6 +74,24 @@ bench: install
 	@$(BIN)/python -m bench.events
 	@$(BIN)/python -m bench.matching_eval
 	@$(BIN)/python -m bench.search
+
+# Germany-scale data set (issue 8): SEED and DATABASE_URL may be given.
+bench-data: install
+	@$(BIN)/python -m bench.data $(BENCH_DATA_ARGS)
+
+# 30-minute steady load; not part of CI.
+soak: install
+	@$(BIN)/python -m bench.soak
+
+cluster: translations
+	@scripts/cluster.sh run
+
+# Starts the cluster, proves the cross-process properties, stops it again.
+cluster-check: translations
+	@scripts/cluster.sh check
+
+trust: translations browser
+	@$(BIN)/python -m trust
 
 clean:
 	rm -rf $(VENV) var
