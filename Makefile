@@ -6,7 +6,7 @@ HOST   ?= 127.0.0.1
 PORT   ?= 8000
 STAMP  := $(VENV)/.installed-$(shell sha1sum pyproject.toml | cut -c1-12)
 
-.PHONY: run test test-fast install messages translations lint fmt bench bench-data soak cluster cluster-check trust browser postgres-test clean help
+.PHONY: services run test test-fast install messages translations lint fmt bench bench-data soak cluster cluster-check trust browser postgres-test clean help
 
 help:
 	@echo "make run      install, migrate, load demo data, start worker and server on http://$(HOST):$(PORT)"
@@ -42,7 +42,11 @@ run: translations
 browser:
 	@scripts/install-browser.sh
 
-test: translations browser
+# nginx and ClamAV, started by tests as real local servers.
+services:
+	@scripts/install-test-services.sh
+
+test: translations browser services
 	@VONEINANDER_CHECK_ROUTES=1 $(BIN)/python -m pytest -q
 
 # Quick loop while coding: no browser tests, no route check.
@@ -50,7 +54,7 @@ test-fast: translations
 	@$(BIN)/python -m pytest -q -m "not e2e"
 
 # The suite against a throwaway PostgreSQL 15 on 127.0.0.1 (installed from Debian if missing).
-postgres-test: translations browser
+postgres-test: translations browser services
 	@scripts/with-postgres.sh env VONEINANDER_CHECK_ROUTES=1 $(BIN)/python -m pytest -q
 
 lint: install
@@ -90,7 +94,7 @@ cluster: translations
 cluster-check: translations
 	@scripts/cluster.sh check
 
-trust: translations browser
+trust: translations browser services
 	@$(BIN)/python -m trust
 
 clean:
