@@ -1,10 +1,6 @@
-import contextlib
-import threading
-from concurrent.futures import ThreadPoolExecutor
 from html.parser import HTMLParser
 
 import pytest
-from django.core.cache.backends.locmem import LocMemCache
 from django.urls import reverse
 from django.utils import translation
 
@@ -13,6 +9,7 @@ from tests.knowledge.factories import SolutionFactory
 from voneinander.comments import services
 from voneinander.comments.models import Comment, CommentStatus
 from voneinander.comments.templatetags.comments import comment_text
+from voneinander.core import ratelimits
 from voneinander.knowledge.models import SolutionVisibility
 
 
@@ -204,52 +201,32 @@ def test_comment_rate_limit_ends_after_the_window(world, solution, monkeypatch):
     import time
 
     start = time.time()
-    monkeypatch.setattr(services.time, "time", lambda: start)
+    monkeypatch.setattr(ratelimits.time, "time", lambda: start)
     for number in range(services.RATE_COUNT):
         services.add_comment(target=solution, author=world.user("user"), text=f"K {number}")
     with pytest.raises(services.ValidationError):
         services.add_comment(target=solution, author=world.user("user"), text="zu viel")
 
-    monkeypatch.setattr(services.time, "time", lambda: start + services.RATE_WINDOW + 1)
+    monkeypatch.setattr(ratelimits.time, "time", lambda: start + services.RATE_WINDOW + 1)
     services.add_comment(target=solution, author=world.user("user"), text="wieder erlaubt")
 
     assert Comment.objects.count() == services.RATE_COUNT + 1
 
 
-def test_comment_rate_limit_holds_for_comments_sent_at_the_same_moment(world, monkeypatch):
-    """Parallel requests: whoever reads the count must not see it before the others counted."""
-    attempts = services.RATE_COUNT * 2
-    everyone_read = threading.Barrier(attempts, timeout=2)
-    plain_get = LocMemCache.get
-
-    def get_together(self, *args, **kwargs):
-        value = plain_get(self, *args, **kwargs)
-        with contextlib.suppress(threading.BrokenBarrierError):
-            everyone_read.wait()
-        return value
-
-    monkeypatch.setattr(LocMemCache, "get", get_together)
+def test_comment_rate_limit_counts_in_the_shared_counter(world, solution):
+    """Counted atomically across app processes (tests/core/test_ratelimits.py)."""
     author = world.user("user")
+    services.add_comment(target=solution, author=author, text="Eins")
+    services.add_comment(target=solution, author=author, text="Zwei")
 
-    def attempt(_number):
-        try:
-            services._check_rate(author)
-        except services.ValidationError as error:
-            return error.code
-        return "allowed"
-
-    with ThreadPoolExecutor(max_workers=attempts) as pool:
-        outcomes = list(pool.map(attempt, range(attempts)))
-
-    assert outcomes.count("allowed") == services.RATE_COUNT
-    assert outcomes.count("rate_limited") == services.RATE_COUNT
+    assert ratelimits.peek(f"comments:written:{author.pk}", services.RATE_WINDOW) == 2
 
 
 def test_comment_rate_limit_message_says_how_long_to_wait(world, solution, monkeypatch):
     import time
 
     window_start = (int(time.time()) // services.RATE_WINDOW + 1) * services.RATE_WINDOW
-    monkeypatch.setattr(services.time, "time", lambda: window_start + 30)
+    monkeypatch.setattr(ratelimits.time, "time", lambda: window_start + 30)
     for number in range(services.RATE_COUNT):
         services.add_comment(target=solution, author=world.user("user"), text=f"K {number}")
 

@@ -1,6 +1,6 @@
-"""Rate limits of the API: fixed windows counted in Django's cache.
+"""Rate limits of the API: fixed windows counted atomically (core/ratelimits.py).
 
-The cache is shared by every app process in production (settings: CACHES),
+The counts are shared by every app process (Redis or the database),
 so a limit holds across processes. Buckets (settings.API_RATE_LIMITS, per
 API_RATE_LIMIT_WINDOW seconds):
 - "anonymous": reads without a token, per client IP;
@@ -21,14 +21,13 @@ RateLimit-Reset (seconds) on every answer.
 from __future__ import annotations
 
 import math
-import time
 from dataclasses import dataclass
 
 from django.conf import settings
-from django.core.cache import cache
 from django.utils.translation import gettext_lazy as _
 
 from voneinander.api.errors import ApiError
+from voneinander.core import ratelimits
 
 SAFE_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
 
@@ -82,17 +81,9 @@ def check_refused(request) -> Quota:
 
 
 def _count(request, bucket: str, who: str, limit: int) -> Quota:
-    window = settings.API_RATE_LIMIT_WINDOW
-    now = time.time()
-    start = int(now // window) * window
-    key = f"api-rate:{bucket}:{who}:{start}"
-    cache.add(key, 0, timeout=window + 1)
-    try:
-        used = cache.incr(key)
-    except ValueError:  # expired between add and incr
-        cache.set(key, 1, timeout=window + 1)
-        used = 1
-    reset = max(1, math.ceil(start + window - now))
+    counted = ratelimits.hit(f"api:{bucket}:{who}", settings.API_RATE_LIMIT_WINDOW)
+    used = counted.count
+    reset = max(1, math.ceil(counted.seconds_left))
     quota = Quota(limit=limit, remaining=max(0, limit - used), reset=reset)
     request.rate_quota = quota
     if used > limit:

@@ -12,9 +12,7 @@ the site.
 from __future__ import annotations
 
 import math
-import time
 
-from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import timezone
@@ -24,6 +22,7 @@ from django.utils.translation import gettext_lazy, ngettext
 from voneinander.audit.services import record_event
 from voneinander.comments.models import Comment, CommentBlock, CommentReport, CommentStatus
 from voneinander.comments.permissions import comments_enabled, is_blocked, moderates
+from voneinander.core import ratelimits
 from voneinander.networks.models import Network, NetworkCoordinator
 from voneinander.news.models import NewsItem
 from voneinander.questions.notifications import in_mail_language, notify, site_path
@@ -84,28 +83,21 @@ def _clean_reason(reason: str, limit: int = REASON_MAX) -> str:
 # --- Rate limit ---------------------------------------------------------------------------
 
 
-def _rate_key(user, window_start: int) -> str:
-    return f"comments:written:{user.pk}:{window_start}"
+def _rate_key(user) -> str:
+    return f"comments:written:{user.pk}"
 
 
 def _check_rate(user) -> None:
     """Count a comment; refuse it beyond the limit (a fixed window).
 
-    The count goes up atomically in the cache (`add`, then `incr`), so that
-    comments sent at the same moment cannot all read the same old count.
+    The count goes up atomically for all app processes (`core/ratelimits.py`),
+    so that comments sent at the same moment cannot all read the same old count.
     Refused attempts count too; they do not move the window's end.
     """
-    now = time.time()
-    start = int(now // RATE_WINDOW) * RATE_WINDOW
-    key = _rate_key(user, start)
-    cache.add(key, 0, timeout=RATE_WINDOW + 1)
-    try:
-        written = cache.incr(key)
-    except ValueError:  # the window expired between add and incr
-        cache.add(key, 1, timeout=RATE_WINDOW + 1)
-        written = 1
+    counted = ratelimits.hit(_rate_key(user), RATE_WINDOW)
+    written = counted.count
     if written > RATE_COUNT:
-        minutes = max(1, math.ceil((start + RATE_WINDOW - now) / 60))
+        minutes = max(1, math.ceil(counted.seconds_left / 60))
         raise ValidationError(
             ngettext(
                 "You have written many comments in a short time. Please wait %(minutes)d "

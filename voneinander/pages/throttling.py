@@ -1,7 +1,8 @@
-"""A small per-IP counter in the shared cache, for forms anyone may send."""
+"""A small per-IP counter for forms anyone may send (core/ratelimits.py)."""
 
 from allauth.account.adapter import get_adapter
-from django.core.cache import cache
+
+from voneinander.core import ratelimits
 
 BARRIER_REPORTS_PER_HOUR = 5
 WINDOW_SECONDS = 60 * 60
@@ -13,14 +14,8 @@ def _key(request) -> str:
 
 
 def barrier_report_allowed(request) -> bool:
-    return (cache.get(_key(request)) or 0) < BARRIER_REPORTS_PER_HOUR
+    return ratelimits.peek(_key(request), WINDOW_SECONDS) < BARRIER_REPORTS_PER_HOUR
 
 
 def count_barrier_report(request) -> None:
-    key = _key(request)
-    if cache.add(key, 1, WINDOW_SECONDS):
-        return
-    try:
-        cache.incr(key)
-    except ValueError:  # expired between add and incr
-        cache.add(key, 1, WINDOW_SECONDS)
+    ratelimits.hit(_key(request), WINDOW_SECONDS)
