@@ -170,3 +170,22 @@ def test_totp_login_requires_the_code_and_is_audited(client):
     assert right.status_code == 302
     assert client.session["_auth_user_id"] == str(user.pk)
     assert AuditEvent.objects.filter(action="auth.login", actor=user).exists()
+
+
+@pytest.mark.django_db
+def test_failed_logins_count_together_under_every_host_name(client):
+    user = UserFactory(email="ziel@example.org")
+    hosts = ["testserver", "localhost", "127.0.0.1", "localhost", "testserver"]
+    for host in hosts:
+        client.post(
+            "/konto/login/",
+            {"login": user.email, "password": "falsch-falsch"},
+            headers={"host": host},
+        )
+
+    blocked = client.post(
+        "/konto/login/", {"login": user.email, "password": PASSWORD}, headers={"host": "127.0.0.1"}
+    )
+
+    assert "_auth_user_id" not in client.session
+    assert "Zu viele" in blocked.content.decode() or "Too many" in blocked.content.decode()

@@ -12,6 +12,17 @@ from voneinander.core.models import RateCounter
 PROBE = Path(__file__).with_name("ratelimit_probe.py")
 
 
+@pytest.fixture(autouse=True)
+def _database_cache(settings):
+    """Count as production does without Redis (the tests' cache is per process)."""
+    settings.CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+            "LOCATION": "voneinander_cache",
+        }
+    }
+
+
 @pytest.fixture
 def start():
     return (int(time.time()) // 60 + 5) * 60  # the start of a future minute window
@@ -41,6 +52,7 @@ def test_ratelimit_keys_count_separately(db, start):
 
     assert ratelimits.hit("b", 60, now=start).count == 1
     assert ratelimits.peek("c", 60, now=start) == 0
+    assert RateCounter.objects.count() == 2
 
 
 @pytest.mark.subprocess
@@ -57,3 +69,12 @@ def test_ratelimit_hits_from_two_processes_at_once_each_get_their_own_count(
     assert [error for result in results for error in result["errors"]] == []
     counts = sorted(count for result in results for count in result["counts"])
     assert counts == list(range(1, 31))
+
+
+def test_ratelimit_with_a_per_process_cache_counts_in_the_cache(db, start, settings):
+    settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+
+    counts = [ratelimits.hit("k", 60, now=start).count for _ in range(3)]
+
+    assert counts == [1, 2, 3]
+    assert not RateCounter.objects.exists()

@@ -3,10 +3,11 @@
 `hit(key, window)` adds one to the current window of `key` and returns the
 new count, atomically for every process that shares the cache or database:
 
-- With Redis as the shared cache, `add` + `incr` are single Redis commands.
-- With any other cache (the database cache by default, a per-process cache in
-  development and tests), Django's `incr` is a read followed by a write, so
-  parallel requests could all read the same old count. The count is then kept
+- With Redis (or memcached) as the shared cache, `add` + `incr` are single
+  server commands; a per-process cache (tests) increments under a lock.
+- With Django's database cache, the default in production without Redis,
+  `incr` is a read followed by a write, so parallel requests on several app
+  servers could all read the same old count. The count is then kept
   in `core.RateCounter`: a conditional ``UPDATE … SET count = count + 1``
   whose row stays locked until the transaction ends, and an insert guarded by
   a unique constraint for the first hit of a window.
@@ -24,7 +25,7 @@ from django.db import IntegrityError, transaction
 from django.db.models import F
 from django.utils import timezone
 
-REDIS_BACKEND = "django.core.cache.backends.redis.RedisCache"
+DATABASE_CACHE = "django.core.cache.backends.db.DatabaseCache"
 
 
 @dataclass(frozen=True)
@@ -34,8 +35,8 @@ class Window:
     seconds_left: float
 
 
-def _uses_redis() -> bool:
-    return settings.CACHES["default"]["BACKEND"] == REDIS_BACKEND
+def _in_database() -> bool:
+    return settings.CACHES["default"]["BACKEND"] == DATABASE_CACHE
 
 
 def _window(window: int, now: float | None) -> tuple[float, int]:
@@ -46,17 +47,17 @@ def _window(window: int, now: float | None) -> tuple[float, int]:
 def hit(key: str, window: int, *, now: float | None = None) -> Window:
     """Count one event for `key` in its current window of `window` seconds."""
     now, start = _window(window, now)
-    if _uses_redis():
-        count = _hit_cache(f"rate:{key}:{start}", window)
-    else:
+    if _in_database():
         count = _hit_database(key, start, window)
+    else:
+        count = _hit_cache(f"rate:{key}:{start}", window)
     return Window(count=count, start=start, seconds_left=start + window - now)
 
 
 def peek(key: str, window: int, *, now: float | None = None) -> int:
     """The current window's count without adding to it."""
     now, start = _window(window, now)
-    if _uses_redis():
+    if not _in_database():
         return cache.get(f"rate:{key}:{start}") or 0
     from voneinander.core.models import RateCounter
 
