@@ -14,12 +14,14 @@ from __future__ import annotations
 import datetime
 from collections.abc import Iterable
 
-from django.db.models import Count, Prefetch, Q, QuerySet
+from django.db.models import Count, IntegerField, OuterRef, Prefetch, QuerySet, Subquery
+from django.db.models.functions import Coalesce
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from ninja import Field, Query, Router, Schema, Status
+from pydantic import ConfigDict
 
 from voneinander.api.auth import NotAuthenticated, optional_auth, token_auth
 from voneinander.api.errors import DETAIL_ERRORS, LIST_ERRORS, ApiError, errors
@@ -251,11 +253,30 @@ class EventFilters(Schema):
 
 
 EventPage = page_schema(EventOut, "EventPage")
-_SEATS = Q(registrations__status__in=[RegistrationStatus.CONFIRMED, RegistrationStatus.PENDING])
+
+
+def _seats_taken() -> Subquery:
+    """Places taken, counted per event in a subquery.
+
+    A join with GROUP BY would count the registrations of every visible event
+    before the page is cut (800 ms at 10,000 events and 100,000 registrations);
+    the subquery runs only for the rows of the page.
+    """
+    taken = (
+        Registration.objects.filter(
+            event=OuterRef("pk"),
+            status__in=[RegistrationStatus.CONFIRMED, RegistrationStatus.PENDING],
+        )
+        .order_by()
+        .values("event")
+        .annotate(n=Count("pk"))
+        .values("n")
+    )
+    return Coalesce(Subquery(taken, output_field=IntegerField()), 0)
 
 
 def _with_seats(events: QuerySet[Event]) -> QuerySet[Event]:
-    return events.annotate(seats_taken=Count("registrations", filter=_SEATS)).prefetch_related(
+    return events.annotate(seats_taken=_seats_taken()).prefetch_related(
         Prefetch("networks", queryset=Network.objects.only("slug").order_by("slug"))
     )
 
@@ -396,6 +417,9 @@ class RegistrationOut(Schema):
 
 
 class RegistrationIn(Schema):
+    # Unknown fields (a status, a user) are refused with 422, not ignored.
+    model_config = ConfigDict(extra="forbid")
+
     event: str = Field(max_length=80, description="Slug of the event.")
     sessions: list[int] = Field(
         default_factory=list,
