@@ -6,7 +6,7 @@ HOST   ?= 127.0.0.1
 PORT   ?= 8000
 STAMP  := $(VENV)/.installed-$(shell sha1sum pyproject.toml | cut -c1-12)
 
-.PHONY: services run test test-fast install messages translations lint fmt bench bench-data soak cluster cluster-check trust browser postgres-test clean help
+.PHONY: vnu services run test test-fast install messages translations lint fmt bench bench-data soak cluster cluster-check trust browser postgres-test clean help
 
 help:
 	@echo "make run      install, migrate, load demo data, start worker and server on http://$(HOST):$(PORT)"
@@ -46,7 +46,11 @@ browser:
 services:
 	@scripts/install-test-services.sh
 
-test: translations browser services
+# The Nu HTML Checker (npm vnu-jar, run with Debian's Java) for the trust crawl.
+vnu:
+	@scripts/install-vnu.sh
+
+test: translations browser services vnu
 	@VONEINANDER_CHECK_ROUTES=1 $(BIN)/python -m pytest -q
 
 # Quick loop while coding: no browser tests, no route check.
@@ -54,7 +58,7 @@ test-fast: translations
 	@$(BIN)/python -m pytest -q -m "not e2e"
 
 # The suite against a throwaway PostgreSQL 15 on 127.0.0.1 (installed from Debian if missing).
-postgres-test: translations browser services
+postgres-test: translations browser services vnu
 	@scripts/with-postgres.sh env VONEINANDER_CHECK_ROUTES=1 $(BIN)/python -m pytest -q
 
 lint: install
@@ -94,7 +98,7 @@ cluster: translations
 cluster-check: translations
 	@scripts/cluster.sh check
 
-trust: translations browser services
+trust: translations browser services vnu
 	@$(BIN)/python -m trust
 
 clean:

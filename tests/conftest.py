@@ -25,6 +25,23 @@ def _mail_through_the_queue(settings):
     settings.EMAIL_BACKEND = "voneinander.core.mail.QueuedEmailBackend"
 
 
+@pytest.fixture(scope="session", autouse=True)
+def _clamd():
+    """Every upload is virus-scanned (tests/settings.py): one real clamd per session.
+
+    Starts in well under a second with its one-signature database; fails the
+    run clearly when /usr/sbin/clamd is missing (scripts/install-test-services.sh).
+    """
+    from django.conf import settings as django_settings
+
+    from tests.scanning.clamd import Clamd
+
+    daemon = Clamd(django_settings.CLAMD_SOCKET)
+    daemon.start()
+    yield daemon
+    daemon.stop()
+
+
 @pytest.fixture(autouse=True)
 def _media_in_tmp(settings, tmp_path):
     """Uploads (letters) and generated files (notices) go to a temporary MEDIA_ROOT."""
@@ -149,7 +166,7 @@ def _vocabulary_survives_flush(request, django_db_blocker, _empty_cache):
         request.getfixturevalue("django_db_setup")
         from voneinander.knowledge import vocabulary
         from voneinander.knowledge.models import Topic
-        from voneinander.pages import legal_texts
+        from voneinander.pages import a11y_texts, legal_texts
         from voneinander.pages.models import Page
         from voneinander.pages.selectors import footer_links
         from voneinander.strategies import fields as strategy_fields
@@ -162,6 +179,7 @@ def _vocabulary_survives_flush(request, django_db_blocker, _empty_cache):
                 strategy_fields.seed(StrategyField, Topic)
             if not Page.objects.exclude(kind="free").exists():
                 legal_texts.seed(Page)
+                a11y_texts.seed(Page)  # Leichte Sprache, Gebärdensprache (migration 0003)
             # As in production between changes: the footer's links come from the
             # cache, so query counts measure the page, not the first request.
             footer_links()

@@ -1,6 +1,7 @@
 """Settings for the test suite: the real settings with fast, isolated parts."""
 
 import os
+import tempfile
 
 os.environ.setdefault("VONEINANDER_ENV", "test")
 
@@ -19,3 +20,14 @@ MIDDLEWARE = [*MIDDLEWARE, "tests.coverage.RouteRecorderMiddleware"]  # noqa: F4
 # The suite calls the API from 127.0.0.1 many times within a minute (schemathesis);
 # the tests of the limit itself set small limits.
 API_RATE_LIMITS = {kind: limit * 1000 for kind, limit in API_RATE_LIMITS.items()}  # noqa: F405
+# Uploads are scanned by a real clamd that tests/conftest.py starts for the
+# session (tests/scanning/clamd.py: EICAR is the only signature). The path goes
+# into the environment so that servers started by tests use the same clamd
+# (one per pytest-xdist worker, should the suite ever run in parallel).
+SCAN_UPLOADS = True
+_worker = os.environ.get("PYTEST_XDIST_WORKER", "")
+CLAMD_SOCKET = os.environ.setdefault(
+    f"VONEINANDER_TEST_CLAMD_SOCKET{_worker.upper()}",
+    os.path.join(tempfile.gettempdir(), f"voneinander-clamd-{os.getpid()}", "clamd.sock"),
+)
+CLAMD_TIMEOUT = 10

@@ -35,7 +35,9 @@ from tests.municipalities.access_rows import ROWS as MUNICIPALITIES_ROWS
 from tests.networks.access_rows import ROWS as NETWORKS_ROWS
 from tests.news.access_rows import ROWS as NEWS_ROWS
 from tests.notifications.access_rows import ROWS as NOTIFICATIONS_ROWS
+from tests.observability.access_rows import ROWS as OBSERVABILITY_ROWS
 from tests.pages.access_rows import ROWS as PAGES_ROWS
+from tests.privacy.access_rows import ROWS as PRIVACY_ROWS
 from tests.questions.access_rows import ROWS as QUESTIONS_ROWS
 from tests.search.access_rows import ROWS as SEARCH_ROWS
 from tests.seminars.access_rows import ROWS as SEMINARS_ROWS
@@ -125,6 +127,8 @@ for _rows in (
     MEDIA_ROWS,
     SEMINARS_ROWS,
     STRATEGIES_ROWS,
+    OBSERVABILITY_ROWS,
+    PRIVACY_ROWS,
 ):
     assert not set(_rows) & set(MATRIX), "a row is listed twice"
     MATRIX.update(_rows)

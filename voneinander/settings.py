@@ -95,8 +95,12 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # Request id, access log and request metrics (issue 8): first, so it sees every answer.
+    "voneinander.core.observability.RequestIdMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Caching of anonymous pages (issue 8): above session/CSRF, sees their cookies.
+    "voneinander.core.caching.AnonymousCacheMiddleware",
     "csp.middleware.CSPMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -165,6 +169,11 @@ if PRODUCTION and CACHES["default"]["BACKEND"] in PER_PROCESS_CACHES:
         "Production needs a cache shared by all app processes (database or Redis); "
         f"{_cache_url!r} keeps a separate cache in every process."
     )
+
+# --- Caching of anonymous pages (issue 8) -------------------------------------
+# Seconds a shared cache (nginx) may keep an anonymous public page; 0 turns it off.
+# Signed-in people always get fresh pages; see docs/caching.md.
+ANONYMOUS_CACHE_SECONDS = env_int("ANONYMOUS_CACHE_SECONDS", 60)
 
 # --- Background tasks ---------------------------------------------------------
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
@@ -246,6 +255,8 @@ if PRODUCTION:
     SESSION_COOKIE_NAME = "__Host-sessionid"
     CSRF_COOKIE_NAME = "__Host-csrftoken"
     SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", True)
+    # Load balancers probe the app servers over plain HTTP (core/health.py).
+    SECURE_REDIRECT_EXEMPT = [r"^healthz$", r"^readyz$"]
     SECURE_HSTS_SECONDS = env_int("SECURE_HSTS_SECONDS", 60 * 60 * 24 * 365)
     SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("SECURE_HSTS_INCLUDE_SUBDOMAINS", True)
     SECURE_HSTS_PRELOAD = env_bool("SECURE_HSTS_PRELOAD", True)
@@ -331,6 +342,16 @@ FILE_UPLOAD_PERMISSIONS = 0o640
 DATA_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
 # Videos uploaded to news items (core/video.py); the proxy must accept a little more.
 NEWS_VIDEO_MAX_BYTES = env_int("NEWS_VIDEO_MAX_BYTES", 200 * 1024 * 1024)
+# --- Virus scanning (issue 9) ----------------------------------------------------
+# Every upload is scanned by clamd (core/uploads.py) before it is stored; when
+# clamd is unreachable the upload is refused ("try again later"), never passed.
+# Debian's unix socket by default; with CLAMD_HOST set, TCP to CLAMD_HOST:CLAMD_PORT.
+# clamd's StreamMaxLength must exceed NEWS_VIDEO_MAX_BYTES (docs/deployment.md).
+SCAN_UPLOADS = env_bool("SCAN_UPLOADS", PRODUCTION)
+CLAMD_HOST = env_str("CLAMD_HOST", "")
+CLAMD_SOCKET = env_str("CLAMD_SOCKET", "" if CLAMD_HOST else "/run/clamav/clamd.ctl")
+CLAMD_PORT = env_int("CLAMD_PORT", 3310)
+CLAMD_TIMEOUT = env_int("CLAMD_TIMEOUT", 120)
 # How long the one-click unsubscribe link of a notification e-mail works (seconds).
 NOTIFICATION_UNSUBSCRIBE_MAX_AGE = env_int("NOTIFICATION_UNSUBSCRIBE_MAX_AGE", 90 * 24 * 60 * 60)
 
@@ -377,16 +398,46 @@ API_RATE_LIMITS = {
 }
 API_RATE_LIMIT_WINDOW = 60
 
+# --- Logs, request ids and metrics (issue 8; voneinander/core/observability.py) ---
+# One JSON object per line in production (LOG_FORMAT=json), readable lines in
+# development (plain). Every record carries request_id and user_id (and task_id
+# in the worker); "voneinander.request" writes one line per request,
+# "voneinander.security" the security events (core/security_log.py).
+LOG_FORMAT = env_str("LOG_FORMAT", "json" if PRODUCTION else "plain")
+if LOG_FORMAT not in {"json", "plain"}:
+    raise ImproperlyConfigured("LOG_FORMAT must be json or plain.")
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"}},
-    "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
+    "filters": {"context": {"()": "voneinander.core.observability.ContextFilter"}},
+    "formatters": {
+        "plain": {
+            "format": "%(asctime)s %(levelname)s %(name)s [%(request_id)s] %(message)s",
+        },
+        "json": {"()": "voneinander.core.observability.JsonFormatter"},
+    },
+    "handlers": {
+        "console": {
+            "class": "logging.StreamHandler",
+            "formatter": LOG_FORMAT,
+            "filters": ["context"],
+        }
+    },
     "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL", "INFO")},
     "loggers": {
         "django.request": {"level": "ERROR"},
         "django.security": {"level": "WARNING"},
+        # The filter also on these loggers, so that every handler (a test's too) sees the ids.
+        "voneinander.request": {
+            "level": env_str("ACCESS_LOG_LEVEL", "INFO"),
+            "filters": ["context"],
+        },
+        "voneinander.security": {"level": "INFO", "filters": ["context"]},
         # fpdf2 subsets fonts through fontTools, which logs every table at INFO.
         "fontTools": {"level": "WARNING"},
     },
 }
+# /metrics answers only with "Authorization: Bearer <METRICS_TOKEN>"; unset: 404.
+# Several gunicorn workers: set PROMETHEUS_MULTIPROC_DIR (read by prometheus_client
+# itself) to an empty directory, see docs/deployment.md.
+METRICS_TOKEN = env_str("METRICS_TOKEN", "")

@@ -55,3 +55,6 @@ urlpatterns = i18n_patterns(
 # The API has no language prefix; each operation authenticates on its own
 # (voneinander/api/auth.py) and reads through the same selectors as the site.
 urlpatterns += [path("api/", guard(api.urls, {}, default=PUBLIC))]
+
+# Probes and metrics (core/health.py): no language prefix, no redirect.
+urlpatterns += [path("", include("voneinander.core.health"))]

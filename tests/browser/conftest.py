@@ -146,11 +146,11 @@ def page(request, browser, _init_script, live_url, transactional_db, browser_wat
     context.on("request", watch.on_request)
     context.on("page", watch.watch)
 
+    def block(route):
+        route.abort("blockedbyclient")
+
     def route(route):
         req = route.request
-        if not watch.is_own(req.url):
-            route.abort("blockedbyclient")
-            return
         if req.is_navigation_request() and req.frame.parent_frame is None:
             # The old document stays until the new one arrives: let it finish.
             watch.wait_until_checked(req.frame.page, "the browser left it")
@@ -161,7 +161,11 @@ def page(request, browser, _init_script, live_url, transactional_db, browser_wat
             return
         route.continue_()
 
-    context.route("**/*", route)
+    # Requests to other hosts are blocked. Only requests that may be documents
+    # go through `route`: while it holds a navigation, the static files of a
+    # page still loading must not queue behind it.
+    context.route(lambda url: not watch.is_own(url), block)
+    context.route(lambda url: watch.may_be_document(url), route)
     page = context.new_page()
     watch.watch(page)
     request.node.stash[WATCH_KEY] = (watch, page)

@@ -30,6 +30,7 @@ HERE = Path(__file__).parent
 AXE_SOURCE_PATH = HERE / "vendor" / "axe.min.js"
 INSTRUMENT_PATH = HERE / "instrument.js"
 REPORT_PREFIX = "__voneinander_axe__ "
+STATIC_PREFIX = "/static/"
 
 # The foundation requirement: WCAG 2.1 A and AA, tested by axe-core; zero
 # serious or critical violations.
@@ -183,6 +184,10 @@ class BrowserWatch:
         """Is `url` a page of the live server (not about:blank, data: ...)?"""
         parts = urlsplit(url)
         return f"{parts.scheme}://{parts.netloc}" == self.origin
+
+    def may_be_document(self, url: str) -> bool:
+        """A page of the live server, not a static file (see `route` in conftest.py)."""
+        return self.is_site(url) and not urlsplit(url).path.startswith(STATIC_PREFIX)
 
     def is_own(self, url: str) -> bool:
         parts = urlsplit(url)

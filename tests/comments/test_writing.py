@@ -214,7 +214,7 @@ def test_comment_rate_limit_ends_after_the_window(world, solution, monkeypatch):
 
 
 def test_comment_rate_limit_counts_in_the_shared_counter(world, solution):
-    """Counted atomically across app processes (tests/core/test_ratelimits.py)."""
+    """Counted in the shared counter that core/ratelimits.py keeps."""
     author = world.user("user")
     services.add_comment(target=solution, author=author, text="Eins")
     services.add_comment(target=solution, author=author, text="Zwei")

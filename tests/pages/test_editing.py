@@ -170,8 +170,8 @@ def test_footer_links_the_platform_pages_marked_for_it(client_as, world):
     client.post(
         reverse("pages:create"),
         {
-            "title": "Leichte Sprache",
-            "slug": "leichte-sprache",
+            "title": "Hilfe zur Plattform",
+            "slug": "hilfe",
             "body": "Text",
             "show_in_footer": "on",
         },
@@ -181,7 +181,7 @@ def test_footer_links_the_platform_pages_marked_for_it(client_as, world):
     html = client_as(None).get(reverse("core:home")).content.decode()
     footer = html.split('<footer class="vn-footer">', 1)[1]
 
-    assert '<a class="kern-link" href="/seiten/leichte-sprache/">Leichte Sprache</a>' in footer
+    assert '<a class="kern-link" href="/seiten/hilfe/">Hilfe zur Plattform</a>' in footer
     assert "Nicht im Fuß" not in footer
 
 
@@ -190,15 +190,15 @@ def _footer(client) -> str:
 
 
 def test_footer_link_disappears_when_the_page_is_deleted(client_as, world):
-    page = PageFactory(slug="leichte-sprache", title="Leichte Sprache", show_in_footer=True)
+    page = PageFactory(slug="hilfe", title="Hilfe zur Plattform", show_in_footer=True)
     client = client_as(world.user("admin"))
-    assert "Leichte Sprache" in _footer(client)
+    assert "Hilfe zur Plattform" in _footer(client)
 
     response = client.post(reverse("pages:delete", kwargs={"slug": page.slug}))
 
     assert response["Location"] == reverse("pages:list")
     assert not Page.objects.filter(pk=page.pk).exists()
-    assert "Leichte Sprache" not in _footer(client)
+    assert "Hilfe zur Plattform" not in _footer(client)
     assert AuditEvent.objects.filter(action="page.deleted").count() == 1
 
 
@@ -285,7 +285,8 @@ def test_platform_page_list_queries_do_not_grow(
     with django_assert_max_num_queries(9):
         response = client.get(reverse("pages:list"))
 
-    assert len(response.context["pages"]) == count + 3
+    # + the three legal pages and the two in Leichte Sprache and Gebärdensprache
+    assert len(response.context["pages"]) == count + 5
 
 
 def test_demo_creates_a_membership_page_per_network_once(db):

@@ -87,6 +87,17 @@ class User(AbstractUser):
     def __str__(self):
         return self.get_full_name() or self.email
 
+    # Account deletion (accounts/privacy_erasure.py) keeps the row, emptied, with the
+    # address deleted-<id>@invalid; the person is shown as "Deleted person" everywhere.
+    @property
+    def is_deleted(self) -> bool:
+        return not self.is_active and self.email.endswith("@invalid")
+
+    def get_full_name(self) -> str:
+        if self.is_deleted:
+            return str(_("Deleted person"))
+        return super().get_full_name()
+
     @property
     def display_name(self) -> str:
         return self.get_full_name() or self.email.split("@")[0]

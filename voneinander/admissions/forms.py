@@ -6,6 +6,7 @@ from django.utils.translation import pgettext_lazy
 from voneinander.admissions.letters import check_letter
 from voneinander.admissions.models import ApplicationState
 from voneinander.admissions.services import MAX_CONTACTS
+from voneinander.core.uploads import accept_upload
 from voneinander.municipalities.forms import MunicipalityField
 
 LETTER_HELP = _(
@@ -94,7 +95,7 @@ class ApplicationForm(forms.Form):
 
     def clean_letter(self):
         letter = self.cleaned_data["letter"]
-        check_letter(letter)
+        accept_upload(letter, check_letter, by=self.user, purpose="admissions.letter")
         return letter
 
     def clean(self):

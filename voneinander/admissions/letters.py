@@ -16,6 +16,8 @@ from django.utils.translation import gettext_lazy as _
 from pypdf import PdfReader
 from pypdf.generic import ArrayObject, DictionaryObject, IndirectObject
 
+from voneinander.core.security_log import logs_rejected_uploads
+
 MAX_LETTER_SIZE = 10 * 1024 * 1024
 # PDF readers accept the header anywhere in the first kilobyte.
 _HEADER_WINDOW = 1024
@@ -119,6 +121,7 @@ def has_active_content(reader: PdfReader) -> bool:
     return False
 
 
+@logs_rejected_uploads
 def check_letter(upload) -> None:
     """Raise ValidationError (with a message for the applicant) unless `upload` is fine."""
     size = upload.size

@@ -31,6 +31,7 @@ from voneinander.admissions.letters import check_letter
 from voneinander.admissions.models import OPEN_STATES, Application, ApplicationState
 from voneinander.admissions.notice import notice_filename, primary_contact_name, render_notice
 from voneinander.audit.services import record_event
+from voneinander.core.uploads import accept_upload
 from voneinander.networks.models import Membership, MembershipStatus
 from voneinander.networks.roles import forget_roles
 from voneinander.networks.services import add_contact_person, create_membership
@@ -111,7 +112,7 @@ def submit_application(
     applicant_is_contact: bool = True,
     contacts=(),
 ) -> Application:
-    check_letter(letter)
+    accept_upload(letter, check_letter, by=applicant, purpose="admissions.letter")
     contacts = _clean_contacts(contacts, applicant)
     if not applicant_is_contact and not contacts:
         raise ValidationError(

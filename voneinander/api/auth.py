@@ -35,6 +35,7 @@ from ninja.security.http import HttpBearer
 from voneinander.api import ratelimit
 from voneinander.api.errors import ApiError
 from voneinander.api.models import TOKEN_PREFIX, ApiToken, hash_token
+from voneinander.core.security_log import security_event
 
 SAFE_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
 # `last_used_at` is written at most this often per token, not on every request.
@@ -99,7 +100,9 @@ def token_from(raw: str) -> ApiToken:
 def _identify(request: HttpRequest, *, token_required: bool):
     try:
         user = _caller(request, token_required=token_required)
-    except (InvalidTokenError, NotAuthenticatedError):
+    except (InvalidTokenError, NotAuthenticatedError) as error:
+        # The reason only: never the token, not even a part of it.
+        security_event("api_token_refused", request=request, reason=error.code)
         ratelimit.check_refused(request)  # 429 instead, once the IP used up its quota
         raise
     ratelimit.check(request)
@@ -145,6 +148,7 @@ class TokenAuth(HttpBearer):
     def __call__(self, request: HttpRequest):
         user = _identify(request, token_required=True)
         if request.method not in SAFE_METHODS and not request.api_token.can_write:
+            security_event("api_token_refused", request=request, reason=TokenReadOnlyError.code)
             raise TokenReadOnlyError()
         return user
 

@@ -132,6 +132,7 @@ def _field_message(error: dict) -> str:
         "string_too_short": _("Enter at least %(limit)s characters.")
         % {"limit": ctx.get("min_length", "")},
         "json_invalid": _("The request body is not valid JSON."),
+        "extra_forbidden": _("This field is unknown or cannot be set through the API."),
     }
     return str(messages.get(kind, error.get("msg", kind)))
 

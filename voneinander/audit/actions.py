@@ -144,6 +144,11 @@ ACTIONS = {
     "api.token_revoked": _("API token revoked"),
     # Seminar series (issue 7, feedback helper): a new programme version ("Beta" → revised).
     "seminar.version_created": _("New version of a seminar series"),
+    # Virus scanning of uploads (issue 9, uploads helper): a flagged file was refused.
+    "upload.rejected": _("Upload refused as harmful"),
+    # Privacy (issue 9, privacy helper): "Download my data" and account deletion.
+    "privacy.export": _("Personal data downloaded"),
+    "privacy.account_deleted": _("Account deleted (anonymised)"),
 }
 
 

@@ -54,6 +54,9 @@ class Comment(models.Model):
         indexes = [
             models.Index(fields=["status", "created_at"]),
             models.Index(fields=["network", "status"]),
+            # bench indexes: the newest comments under one target, page by page.
+            models.Index(fields=["solution", "created_at", "id"], name="comment_solution_created"),
+            models.Index(fields=["news", "created_at", "id"], name="comment_news_created"),
         ]
         constraints = [
             models.CheckConstraint(

@@ -13,6 +13,7 @@ from voneinander.comments.permissions import comments_enabled, is_blocked, moder
 
 SECTION_ID = "kommentare"
 FORM_PREFIX = "comment"
+EARLIER_PARAM = "kommentare_vor"
 
 
 def comment_form(data=None, **kwargs) -> CommentForm:
@@ -22,7 +23,9 @@ def comment_form(data=None, **kwargs) -> CommentForm:
 def section_context(request, target, *, form=None, notice: str = "") -> dict:
     user = request.user
     kind = selectors.kind_of(target)
-    comments = selectors.comments_on(target, user)
+    before = request.GET.get(EARLIER_PARAM, "")
+    before = int(before) if before.isdigit() and len(before) < 19 else None
+    comments, earlier = selectors.comment_page(target, user, before=before)
     signed_in = user.is_authenticated and user.is_active
     for comment in comments:
         own = signed_in and comment.author_id == user.pk
@@ -38,7 +41,14 @@ def section_context(request, target, *, form=None, notice: str = "") -> dict:
         "target": target,
         "kind": kind,
         "comments": comments,
-        "visible_count": sum(1 for comment in comments if comment.status == CommentStatus.VISIBLE),
+        # Counted in the database only when the page does not hold all comments.
+        "visible_count": selectors.visible_count(target)
+        if earlier or before
+        else sum(1 for comment in comments if comment.status == CommentStatus.VISIBLE),
+        "earlier_url": f"{target_url}?{urlencode({EARLIER_PARAM: comments[0].pk})}#{SECTION_ID}"
+        if earlier
+        else "",
+        "newest_url": f"{target_url}#{SECTION_ID}" if before else "",
         "section_id": SECTION_ID,
         "enabled": enabled,
         "blocked": blocked,

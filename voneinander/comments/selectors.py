@@ -8,7 +8,7 @@ ones waiting for moderation too.
 
 from __future__ import annotations
 
-from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet
+from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet, Subquery
 from django.http import Http404
 
 from voneinander.comments.models import Comment, CommentBlock, CommentReport, CommentStatus
@@ -69,14 +69,36 @@ def _seen_by(user) -> Q:
     return seen
 
 
-def comments_on(target, user) -> list[Comment]:
-    """The comments shown under `target` (whose visibility the page has checked)."""
-    comments = list(
-        Comment.objects.filter(target_filter(target))
-        .filter(_seen_by(user))
-        .select_related("author")
-        .order_by("created_at", "pk")
-    )
+# Comments shown under a target at a time; older ones are a link away ("earlier comments").
+COMMENT_PAGE = 50
+
+
+def comment_page(
+    target, user, *, before: int | None = None, limit: int = COMMENT_PAGE
+) -> tuple[list[Comment], bool]:
+    """The newest `limit` comments under `target` (those older than comment `before`, if
+    given), oldest first, and whether there are earlier ones.
+
+    Keyset paging on (created_at, pk): a much-discussed target (thousands of comments)
+    costs the same as one with a handful (index comment_solution_created/news_created).
+    """
+    comments = Comment.objects.filter(target_filter(target)).filter(_seen_by(user))
+    if before is not None:
+        anchor = Comment.objects.filter(target_filter(target), pk=before).values("created_at")
+        comments = comments.filter(
+            Q(created_at__lt=Subquery(anchor)) | Q(created_at=Subquery(anchor), pk__lt=before)
+        )
+    newest = list(comments.select_related("author").order_by("-created_at", "-pk")[: limit + 1])
+    page = newest[:limit][::-1]
+    _mark_reported(page, user)
+    return page, len(newest) > limit
+
+
+def visible_count(target) -> int:
+    return Comment.objects.filter(target_filter(target), status=CommentStatus.VISIBLE).count()
+
+
+def _mark_reported(comments: list[Comment], user) -> None:
     reported = set()
     if user.is_authenticated and comments:
         reported = set(
@@ -86,7 +108,6 @@ def comments_on(target, user) -> list[Comment]:
         )
     for comment in comments:
         comment.reported_by_viewer = comment.pk in reported
-    return comments
 
 
 def newest_comments(user, *, count: int = NEWEST_COUNT) -> list[Comment]:

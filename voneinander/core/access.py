@@ -24,8 +24,10 @@ from typing import Any
 
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
-from django.http import HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.urls import URLPattern, URLResolver
+
+from voneinander.core.security_log import security_event
 
 logger = logging.getLogger(__name__)
 
@@ -103,13 +105,26 @@ def _deny(request: HttpRequest, rule: Rule) -> HttpResponse:
             response["HX-Redirect"] = redirect_to_login(request.get_full_path())["Location"]
             return response
         return redirect_to_login(request.get_full_path())
+    security_event("access_denied", request=request, permission=rule.label, view=_view(request))
     raise PermissionDenied
+
+
+def _view(request: HttpRequest) -> str:
+    match = getattr(request, "resolver_match", None)
+    return match.view_name if match is not None else ""
 
 
 def enforce(rule: Rule, view: Callable) -> Callable:
     @functools.wraps(view)
     def wrapped(request: HttpRequest, *args, **kwargs):
-        obj = rule.resolve_object(request, kwargs)
+        try:
+            obj = rule.resolve_object(request, kwargs)
+        except Http404:
+            # Unknown or hidden: the two look alike on purpose, here too.
+            security_event(
+                "access_hidden", request=request, permission=rule.label, view=_view(request)
+            )
+            raise
         if not rule.allows(request, obj):
             return _deny(request, rule)
         request.access_object = obj
@@ -180,5 +195,6 @@ class AccessMiddleware:
             logger.error(
                 "View %s has no access rule; denied.", getattr(view_func, "__name__", view_func)
             )
+            security_event("access_no_rule", request=request, view=_view(request))
             raise PermissionDenied
         return None

@@ -37,3 +37,17 @@ def access_middleware_installed(app_configs, **kwargs):
             id="voneinander.E001",
         )
     ]
+
+
+@checks.register(checks.Tags.security, deploy=True)
+def uploads_scanned(app_configs, **kwargs):
+    """Issue 9: every upload goes through clamd in production (core/uploads.py)."""
+    if settings.SCAN_UPLOADS:
+        return []
+    return [
+        checks.Warning(
+            "SCAN_UPLOADS is off: uploaded files are stored without a virus scan.",
+            hint="Install clamav-daemon and set SCAN_UPLOADS=1 (docs/deployment.md).",
+            id="voneinander.W010",
+        )
+    ]

@@ -26,6 +26,8 @@ from django.core.exceptions import ValidationError
 from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext_lazy as _
 
+from voneinander.core.security_log import logs_rejected_uploads
+
 YOUTUBE_EMBED = "https://www.youtube-nocookie.com"
 VIMEO_EMBED = "https://player.vimeo.com"
 _YOUTUBE_HOSTS = {"youtube.com", "www.youtube.com", "m.youtube.com", "youtube-nocookie.com"}
@@ -221,6 +223,7 @@ def _webm(head: bytes) -> bool:
     return False
 
 
+@logs_rejected_uploads
 def check_video(upload, max_bytes: int | None = None) -> CheckedVideo:
     """What kind of video `upload` is (MP4 or WebM), or ValidationError for the form."""
     limit = max_video_bytes() if max_bytes is None else max_bytes

@@ -8,10 +8,11 @@ from django.shortcuts import render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.formats import date_format
+from django.utils.translation import get_language, gettext_lazy, ngettext
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy, ngettext
 
 from voneinander.core.access import PUBLIC, access
+from voneinander.core.caching import memoized_drawing
 from voneinander.directory import charts, maps, statistics
 from voneinander.networks.models import MembershipRole
 from voneinander.networks.selectors import network_by_slug
@@ -79,8 +80,15 @@ def member_map(request):
     if network:
         query["netzwerk"] = network.slug
     directory_url = reverse("directory:index") + (f"?{query.urlencode()}" if query else "")
-    drawn = maps.member_map(
-        on_map, states=states, title=title, description=description, with_network=with_network
+    # Drawing is the expensive part and the same for every visitor: kept in the
+    # shared cache under a fingerprint of its inputs, so any change of a member
+    # (by whatever path) draws anew.
+    drawn = memoized_drawing(
+        "member-map",
+        (on_map, states, title, description, with_network, get_language()),
+        lambda: maps.member_map(
+            on_map, states=states, title=title, description=description, with_network=with_network
+        ),
     )
     return render(
         request,

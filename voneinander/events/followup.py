@@ -61,6 +61,7 @@ from django.utils.text import get_valid_filename, slugify
 from django.utils.translation import gettext as _
 
 from voneinander.audit.services import record_event
+from voneinander.core.uploads import accept_upload
 from voneinander.events import uploads, video
 from voneinander.events.models import (
     BookingStatus,
@@ -406,7 +407,9 @@ def add_material(
     material = Material(event=event, session=session, title=title.strip(), uploaded_by=by)
     if upload is not None:
         try:
-            checked = uploads.check_material(upload)
+            checked = accept_upload(
+                upload, uploads.check_material, by=by, purpose="events.material"
+            )
         except ValidationError as error:
             raise ValidationError({"file": error.error_list}) from None
         material.file_name = (upload.name or "").rsplit("/", 1)[-1][:200]
@@ -508,9 +511,11 @@ def _check_recording(recording: Recording) -> None:
         raise ValidationError(errors)
 
 
-def _captions(captions_upload) -> str:
+def _captions(captions_upload, by) -> str:
     try:
-        return uploads.check_captions(captions_upload)
+        return accept_upload(
+            captions_upload, uploads.check_captions, by=by, purpose="events.captions"
+        )
     except ValidationError as error:
         raise ValidationError({"captions": error.error_list}) from None
 
@@ -535,7 +540,7 @@ def add_recording(
     )
     _check_recording(recording)
     if captions_upload is not None:
-        recording.captions = _captions(captions_upload)
+        recording.captions = _captions(captions_upload, by)
     recording.full_clean()
     with transaction.atomic():
         recording.save()
@@ -572,7 +577,7 @@ def update_recording(
     recording.licence = licence
     _check_recording(recording)
     if captions_upload is not None:
-        recording.captions = _captions(captions_upload)
+        recording.captions = _captions(captions_upload, by)
     elif remove_captions:
         recording.captions = ""
     back_to_draft = (new_video or licence_changed) and recording.state != RecordingState.DRAFT

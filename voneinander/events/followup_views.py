@@ -204,6 +204,7 @@ def recording(request, slug, pk):
 
 
 @access(VIEW)
+@sandboxed
 def recording_captions(request, slug, pk):
     event = request.access_object
     item = followup.recording_for(request.user, event, pk)

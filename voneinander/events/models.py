@@ -603,9 +603,27 @@ class FeedbackReceipt(models.Model):
         return f"{self.user} – {self.session}"
 
 
+# The extensions the content check gives (events/uploads.py KINDS).
+MATERIAL_EXTENSIONS = {
+    "pdf",
+    "png",
+    "jpg",
+    "gif",
+    "webp",
+    "docx",
+    "xlsx",
+    "pptx",
+    "odt",
+    "ods",
+    "odp",
+}
+
+
 def material_path(instance, filename: str) -> str:
-    # A random name; the extension is the one the content check found.
-    suffix = filename.rsplit(".", 1)[-1].lower() if "." in filename else "bin"
+    # A random name; the extension is the one the content check found (the
+    # service names the upload after it), never another part of a given name.
+    suffix = filename.rsplit(".", 1)[-1].lower() if "." in filename else ""
+    suffix = suffix if suffix in MATERIAL_EXTENSIONS else "bin"
     return f"events/materials/{uuid.uuid4().hex}.{suffix}"
 
 

@@ -29,6 +29,7 @@ from PIL import Image
 from pypdf import PdfReader
 
 from voneinander.admissions.letters import has_active_content
+from voneinander.core.security_log import logs_rejected_uploads
 
 MAX_MATERIAL_SIZE = 20 * 1024 * 1024
 MAX_CAPTIONS_SIZE = 2 * 1024 * 1024
@@ -157,6 +158,7 @@ def _image_kind(head: bytes) -> str:
     return ""
 
 
+@logs_rejected_uploads
 def check_material(upload) -> CheckedFile:
     """The kind of `upload`, or ValidationError with a message for the person uploading."""
     size = upload.size
@@ -404,6 +406,7 @@ def _cue(timing: tuple[int, str], body: list[tuple[int, str]]) -> Cue:
     return Cue(start, end, _plain("\n".join(text for _number, text in body)))
 
 
+@logs_rejected_uploads
 def check_captions(upload) -> str:
     """The text of an uploaded WebVTT file, after checking it; else ValidationError."""
     size = upload.size

@@ -16,6 +16,7 @@ from django.utils.http import content_disposition_header
 from django.utils.text import get_valid_filename, slugify
 from django.utils.translation import gettext_lazy as _
 
+from voneinander.core.security_log import logs_rejected_uploads
 from voneinander.events import uploads
 from voneinander.events.uploads import CheckedFile
 from voneinander.knowledge.models import SolutionFile, SolutionFileKind
@@ -36,6 +37,7 @@ MESSAGES = {
 }
 
 
+@logs_rejected_uploads
 def check_upload(upload, kind: str) -> CheckedFile:
     """What `upload` is, if it may be added as `kind`; else ValidationError for the form."""
     if kind == SolutionFileKind.IMAGE and upload.size and upload.size > MAX_IMAGE_SIZE:

@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from voneinander.core.access import PUBLIC, Perm, access
+from voneinander.core.uploads import accept_upload
 from voneinander.knowledge import interop
 from voneinander.knowledge.selectors import (
     network_for_creating,
@@ -54,6 +55,11 @@ def export_catalogue(request):
 # --- Import ------------------------------------------------------------------------------
 
 
+def _parse_publiccode(upload):
+    upload.seek(0)
+    return interop.parse_publiccode(upload.read(interop.MAX_IMPORT_SIZE + 1))
+
+
 class PublicCodeImportForm(forms.Form):
     file = forms.FileField(
         label=gettext_lazy("publiccode.yml file"),
@@ -76,8 +82,9 @@ class PublicCodeImportForm(forms.Form):
         },
     )
 
-    def __init__(self, data=None, files=None, *, owners):
+    def __init__(self, data=None, files=None, *, owners, by=None):
         super().__init__(data, files)
+        self.by = by
         self.fields["owner"].queryset = owners
         owners = list(owners)
         if len(owners) == 1:
@@ -92,8 +99,9 @@ class PublicCodeImportForm(forms.Form):
                 _("The file is larger than %(size)s KB; a publiccode.yml is much smaller.")
                 % {"size": interop.MAX_IMPORT_SIZE // 1024}
             )
-        upload.seek(0)
-        self.imported = interop.parse_publiccode(upload.read(interop.MAX_IMPORT_SIZE + 1))
+        self.imported = accept_upload(
+            upload, _parse_publiccode, by=self.by, purpose="knowledge.publiccode_import"
+        )
         return upload
 
 
@@ -101,7 +109,9 @@ class PublicCodeImportForm(forms.Form):
 def import_publiccode(request, network):
     network = request.access_object
     owners = owner_choices(request.user, network)
-    form = PublicCodeImportForm(request.POST or None, request.FILES or None, owners=owners)
+    form = PublicCodeImportForm(
+        request.POST or None, request.FILES or None, owners=owners, by=request.user
+    )
     if request.method == "POST" and form.is_valid():
         try:
             solution = interop.import_solution(

@@ -154,6 +154,24 @@ class Solution(models.Model):
             models.Index(fields=["network", "status"]),
             models.Index(fields=["owner"]),
             models.Index(fields=["-updated_at"]),
+            # bench indexes (docs/performance.md "Indexes"): the catalogue's order over
+            # active solutions (also the featured ones of the start page), and its count.
+            models.Index(
+                fields=["-featured", "title", "id"],
+                condition=Q(archived_at__isnull=True, merged_into__isnull=True),
+                name="solution_catalogue_order",
+            ),
+            models.Index(
+                fields=["visibility"],
+                condition=Q(archived_at__isnull=True, merged_into__isnull=True),
+                name="solution_active_visibility",
+            ),
+            # The API's list (/api/v1/solutions/) pages by title.
+            models.Index(
+                fields=["title", "id"],
+                condition=Q(archived_at__isnull=True, merged_into__isnull=True),
+                name="solution_active_title",
+            ),
         ]
         constraints = [
             models.CheckConstraint(

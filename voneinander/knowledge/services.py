@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import secrets
 from collections.abc import Callable, Iterable
+from functools import partial
 
 from django.core.exceptions import ValidationError
 from django.core.files.storage import default_storage
@@ -19,6 +20,7 @@ from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
+from voneinander.core.uploads import accept_upload
 from voneinander.knowledge import files, selectors
 from voneinander.knowledge.models import (
     Software,
@@ -382,7 +384,12 @@ def add_solution_file(
         errors["file"] = [_("Please choose a file.")]
     elif "kind" not in errors:
         try:
-            checked = files.check_upload(upload, kind)
+            checked = accept_upload(
+                upload,
+                partial(files.check_upload, kind=kind),
+                by=by,
+                purpose="knowledge.solution_file",
+            )
         except ValidationError as error:
             errors["file"] = error.error_list
     if errors:

@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 
 from voneinander.accounts.services import confirm_affiliation
 from voneinander.audit.services import record_event
+from voneinander.core.caching import MEMBERSHIPS_SCOPE, bump_content_version, network_scope
 from voneinander.municipalities.models import MunicipalityKind
 from voneinander.networks.models import (
     ContactPerson,
@@ -108,6 +109,7 @@ def create_membership(
                 target=membership,
                 data={"municipality_id": municipality.pk, "role": role, **(audit_data or {})},
             )
+            bump_content_version(network_scope(network.pk), MEMBERSHIPS_SCOPE)
     except IntegrityError:  # a concurrent admission of the same municipality
         raise ValidationError(already) from None
     return membership
@@ -178,6 +180,7 @@ def update_network(*, network: Network, values: dict, by) -> list[str]:
         if "sister_networks" in changed:
             network.sister_networks.set(sisters)
         record_event(actor=by, action="network.updated", target=network, data={"fields": changed})
+        bump_content_version(network_scope(network.pk), MEMBERSHIPS_SCOPE)
     return changed
 
 
@@ -320,6 +323,7 @@ def update_membership(
             target=membership,
             data={"fields": sorted(changes)},
         )
+        bump_content_version(network_scope(membership.network_id), MEMBERSHIPS_SCOPE)
     return sorted(changes)
 
 
@@ -346,6 +350,7 @@ def end_membership(*, membership: Membership, left_on: datetime.date, by) -> Mem
             target=membership,
             data={"left_on": left_on.isoformat()},
         )
+        bump_content_version(network_scope(membership.network_id), MEMBERSHIPS_SCOPE)
     _forget_roles_of_actor(by)
     return membership
 

@@ -10,6 +10,7 @@ runs never notify twice.
 from __future__ import annotations
 
 import datetime
+from functools import partial
 
 from django.core.exceptions import ValidationError
 from django.core.files.storage import default_storage
@@ -22,6 +23,7 @@ from django.utils.translation import gettext_lazy as _
 from PIL import Image
 
 from voneinander.audit.services import record_event
+from voneinander.core.uploads import accept_upload
 from voneinander.knowledge import files as knowledge_files
 from voneinander.knowledge.models import SolutionFileKind
 from voneinander.news.models import NewsAttachment, NewsImage, NewsItem
@@ -222,7 +224,12 @@ def add_image(*, item: NewsItem, by, upload, alt_text: str, caption: str = "", c
         errors["file"] = [_("Please choose a file.")]
     else:
         try:
-            checked = knowledge_files.check_upload(upload, SolutionFileKind.IMAGE)
+            checked = accept_upload(
+                upload,
+                partial(knowledge_files.check_upload, kind=SolutionFileKind.IMAGE),
+                by=by,
+                purpose="news.image",
+            )
         except ValidationError as error:
             errors["file"] = error.error_list
     if errors:
@@ -302,7 +309,12 @@ def add_attachment(*, item: NewsItem, by, upload, title: str = "") -> NewsAttach
     if upload is None:
         raise ValidationError({"file": [_("Please choose a file.")]})
     try:
-        checked = knowledge_files.check_upload(upload, SolutionFileKind.ATTACHMENT)
+        checked = accept_upload(
+            upload,
+            partial(knowledge_files.check_upload, kind=SolutionFileKind.ATTACHMENT),
+            by=by,
+            purpose="news.attachment",
+        )
     except ValidationError as error:
         raise ValidationError({"file": error.error_list}) from None
     original = _original_name(upload)

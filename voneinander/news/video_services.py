@@ -13,6 +13,7 @@ from django.db import transaction
 from django.utils.translation import gettext_lazy as _
 
 from voneinander.audit.services import record_event
+from voneinander.core.uploads import accept_upload
 from voneinander.core.video import check_video
 from voneinander.events.uploads import check_captions
 from voneinander.news.models import NewsItem, NewsVideo
@@ -34,7 +35,7 @@ def add_news_video(
         errors["file"] = [_("Please choose a video file.")]
     else:
         try:
-            checked = check_video(upload)
+            checked = accept_upload(upload, check_video, by=by, purpose="news.video")
         except ValidationError as error:
             errors["file"] = error.error_list
     if captions_upload is None:
@@ -43,7 +44,9 @@ def add_news_video(
         ]
     else:
         try:
-            captions = check_captions(captions_upload)
+            captions = accept_upload(
+                captions_upload, check_captions, by=by, purpose="news.captions"
+            )
         except ValidationError as error:
             errors["captions_file"] = error.error_list
     if errors:

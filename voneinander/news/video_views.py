@@ -101,8 +101,9 @@ def video_captions(request, slug, pk):
     item = request.access_object
     video = get_object_or_404(NewsVideo.objects.only("pk", "captions"), news=item, pk=pk)
     response = HttpResponse(video.captions.encode(), content_type="text/vtt; charset=utf-8")
+    # A download when opened directly; <track> loads it all the same (issue 9).
     response["Content-Disposition"] = content_disposition_header(
-        False, f"{item.slug}-{video.pk}.vtt"
+        True, f"{item.slug}-{video.pk}.vtt"
     )
     response["X-Content-Type-Options"] = "nosniff"
     patch_cache_control(response, private=True, max_age=0)

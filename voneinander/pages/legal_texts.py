@@ -114,8 +114,11 @@ das für den Anbieter gilt (Unterstützung der Zusammenarbeit von Kommunen). All
 außer Ihrer E-Mail-Adresse sind freiwillig (Art. 6 Abs. 1 Buchst. a DSGVO). Sie können sie \
 jederzeit in Ihrem Profil ändern oder löschen.
 
-Die Daten werden gespeichert, bis Ihr Konto gelöscht wird. Wenn Sie Ihr Konto löschen lassen \
-möchten, schreiben Sie bitte an die oben genannte Anschrift.
+Die Daten werden gespeichert, bis Ihr Konto gelöscht wird. Sie können Ihr Konto jederzeit \
+selbst im Profil unter „Konto löschen“ löschen. Name, E-Mail-Adressen, Profil, Passwort und \
+Zwei-Faktor-Zugang werden dabei entfernt; Ihre Beiträge bleiben als „Gelöschte Person“ \
+erhalten, Anmeldungen und Umfrageantworten zählen ohne Ihren Namen weiter. Das Protokoll \
+sicherheitsrelevanter Ereignisse bleibt unverändert.
 
 ## Cookies nach der Anmeldung
 
@@ -160,6 +163,10 @@ Daten, die Sie bereitgestellt haben, in einem maschinenlesbaren Format zu erhalt
 (Art. 20 DSGVO). Eine Einwilligung können Sie jederzeit mit Wirkung für die Zukunft widerrufen \
 (Art. 7 Abs. 3 DSGVO). Schreiben Sie dazu bitte an die oben genannte Anschrift.
 
+Auskunft und Datenübertragbarkeit (Art. 15, 20 DSGVO): Unter „Meine Daten herunterladen“ im \
+Profil erhalten Sie alle über Sie gespeicherten Daten als ZIP-Datei (JSON und Ihre \
+hochgeladenen Dateien).
+
 Sie haben außerdem das Recht, sich bei einer Datenschutz-Aufsichtsbehörde zu beschweren \
 (Art. 77 DSGVO), insbesondere bei der Aufsichtsbehörde, die für den Anbieter zuständig ist.
 """
@@ -186,8 +193,6 @@ ausreichende Kontraste und eine klare Gliederung durch Überschriften. Sie lasse
 
 ## Welche Inhalte sind nicht barrierefrei?
 
-- Es gibt noch keine Erklärungen in Deutscher Gebärdensprache und in Leichter Sprache. Wir \
-arbeiten daran.
 - Texte, die Netzwerke und registrierte Personen selbst schreiben, zum Beispiel Beschreibungen \
 von Netzwerken, werden vor der Veröffentlichung nicht auf Barrierefreiheit geprüft.
 - Beim Einrichten der Zwei-Faktor-Authentifizierung wird ein QR-Code angezeigt. Wenn Sie ihn \

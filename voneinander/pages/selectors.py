@@ -26,6 +26,18 @@ def platform_page(request, slug: str) -> Page:
     return get_object_or_404(Page.objects.select_related("updated_by"), network=None, slug=slug)
 
 
+def sign_language_video():
+    """The signed video of the page in Gebärdensprache: the first video of the published
+    platform news item that admins keep for it (a11y_texts.SIGN_LANGUAGE_NEWS_SLUG)."""
+    from voneinander.news.selectors import published_news
+    from voneinander.pages.a11y_texts import SIGN_LANGUAGE_NEWS_SLUG
+
+    item = published_news().filter(slug=SIGN_LANGUAGE_NEWS_SLUG, network=None).first()
+    if item is None:
+        return None
+    return item.videos.select_related("news").order_by("pk").first()
+
+
 def network_for_pages(request, network_slug: str) -> Network:
     return get_object_or_404(
         Network.objects.only("pk", "name", "short_name", "slug"), slug=network_slug

@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 from voneinander.core.access import PUBLIC, Perm, access
 from voneinander.core.forms import add_service_errors
 from voneinander.pages import selectors, services, throttling
+from voneinander.pages.a11y_texts import SIGN_LANGUAGE_SLUG
 from voneinander.pages.forms import (
     BarrierReportFilterForm,
     BarrierReportForm,
@@ -32,6 +33,8 @@ def render_page(request, page, *, fallback_title: str = ""):
     }
     if page is None or page.kind == PageKind.ACCESSIBILITY:
         context["report_form"] = BarrierReportForm(request=request)
+    if page is not None and not page.network_id and page.slug == SIGN_LANGUAGE_SLUG:
+        context["sign_language"] = {"video": selectors.sign_language_video()}
     return render(request, "pages/page.html", context)
 
 

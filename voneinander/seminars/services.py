@@ -20,6 +20,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
 
 from voneinander.audit.services import record_event
+from voneinander.core.uploads import accept_upload
 from voneinander.events import services as event_services
 from voneinander.events import uploads
 from voneinander.events.models import Event, EventKind, Visibility
@@ -240,7 +241,9 @@ def add_material(
         if upload is None:
             raise ValidationError({"upload": _("Please choose a file.")})
         try:
-            checked = uploads.check_material(upload)
+            checked = accept_upload(
+                upload, uploads.check_material, by=by, purpose="seminars.material"
+            )
         except ValidationError as error:
             raise ValidationError({"upload": error.messages}) from None
         material.content_type = checked.content_type

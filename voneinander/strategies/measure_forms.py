@@ -169,8 +169,8 @@ class SolutionSearchForm(forms.Form):
         required=False,
         max_length=100,
         help_text=_("A word from its title or summary, e.g. “Dorf-App”."),
+        widget=forms.SearchInput(attrs={"autocomplete": "off"}),
     )
-    suche.widget.attrs.update({"type": "search", "autocomplete": "off"})
 
 
 class PartnerForm(forms.Form):

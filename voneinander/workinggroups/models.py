@@ -171,9 +171,27 @@ class Document(models.Model):
         return self.title
 
 
+# The extensions the content check gives (workinggroups/documents.py).
+DOCUMENT_EXTENSIONS = {
+    "pdf",
+    "png",
+    "jpg",
+    "gif",
+    "webp",
+    "docx",
+    "xlsx",
+    "pptx",
+    "odt",
+    "ods",
+    "odp",
+} | {"txt", "md", "csv"}
+
+
 def document_path(instance, filename: str) -> str:
-    # A random name; the extension is the one the content check found.
-    suffix = filename.rsplit(".", 1)[-1].lower() if "." in filename else "bin"
+    # A random name; the extension is the one the content check found (the
+    # service names the upload after it), never another part of a given name.
+    suffix = filename.rsplit(".", 1)[-1].lower() if "." in filename else ""
+    suffix = suffix if suffix in DOCUMENT_EXTENSIONS else "bin"
     return f"groups/documents/{uuid.uuid4().hex}.{suffix}"
 
 

@@ -25,6 +25,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from voneinander.audit.services import record_event
+from voneinander.core.uploads import accept_upload
 from voneinander.events import services as event_services
 from voneinander.events.models import Event, EventKind, Visibility
 from voneinander.networks.roles import is_platform_admin as _is_admin
@@ -711,9 +712,11 @@ def delete_folder(*, folder: Folder, by) -> None:
 # --- Documents ------------------------------------------------------------------------------
 
 
-def _checked(upload):
+def _checked(upload, by):
     try:
-        return documents.check_document(upload)
+        return accept_upload(
+            upload, documents.check_document, by=by, purpose="workinggroups.document"
+        )
     except ValidationError as error:
         raise ValidationError({"file": error.error_list}) from None
 
@@ -757,7 +760,7 @@ def add_document(
     _check_contributor(group, by)
     if folder is not None and folder.group_id != group.pk:
         raise ValueError("The folder belongs to another group.")
-    checked = _checked(upload)
+    checked = _checked(upload, by)
     title = title.strip() or _original_name(upload).rsplit(".", 1)[0].strip() or _("Document")
     document = Document(
         group=group, folder=folder, title=title, description=description.strip(), created_by=by
@@ -780,7 +783,7 @@ def add_document(
 def add_version(*, document: Document, upload, by, comment: str = "") -> DocumentVersion:
     """A new version; the older ones stay downloadable."""
     _check_contributor(document.group, by)
-    checked = _checked(upload)
+    checked = _checked(upload, by)
     with transaction.atomic():
         Document.objects.select_for_update().filter(pk=document.pk).first()
         latest = DocumentVersion.objects.filter(document=document).aggregate(n=Max("number"))["n"]

@@ -17,6 +17,7 @@ from django.db.models import Prefetch
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
 from ninja import Field, Query, Router, Schema, Status
+from pydantic import ConfigDict
 
 from voneinander.api.auth import optional_auth, token_auth
 from voneinander.api.errors import DETAIL_ERRORS, LIST_ERRORS, ApiError, errors
@@ -141,6 +142,11 @@ SolutionPage = page_schema(SolutionOut, "SolutionPage")
 
 
 class SoftwareIn(Schema):
+    # Write schemas refuse fields they do not know (422 naming the field) instead of
+    # silently ignoring them: a client that sends `featured` or `network` learns at
+    # once that it cannot set it (no mass assignment, no false success).
+    model_config = ConfigDict(extra="forbid")
+
     id: int | None = Field(
         None, description="Id of an entry of this solution to change; without it, a new entry."
     )
@@ -153,6 +159,8 @@ class SoftwareIn(Schema):
 
 
 class _SolutionFields(Schema):
+    model_config = ConfigDict(extra="forbid")
+
     topics: list[str] | None = Field(
         None, max_length=50, description="Slugs of Handlungsfelder and topics."
     )

@@ -1,6 +1,25 @@
 // Voneinander: small progressive enhancements. Every page works without them.
 // Loaded as a module from 'self' (Content-Security-Policy: no inline scripts).
 
+// htmx notes the current address in sessionStorage for its history support (its
+// page cache is off: historyCacheSize 0 in base.html). Nothing may stay on an
+// anonymous visitor's device except a remembered video consent (docs/trust.md):
+// forget the note at once; htmx then falls back to the address bar.
+const HTMX_PATH_KEY = "htmx-current-path-for-history";
+
+function forgetHtmxPath() {
+  try {
+    window.sessionStorage.removeItem(HTMX_PATH_KEY);
+  } catch {
+    // storage disabled: nothing was kept
+  }
+}
+
+forgetHtmxPath();
+for (const name of ["htmx:pushedIntoHistory", "htmx:replacedInHistory", "htmx:historyRestore"]) {
+  document.addEventListener(name, forgetHtmxPath);
+}
+
 // After a form was sent back with errors, move focus to the error summary so
 // keyboard and screen reader users land on the list of problems.
 function focusErrorSummary(root) {
