@@ -31,3 +31,6 @@ CLAMD_SOCKET = os.environ.setdefault(
     os.path.join(tempfile.gettempdir(), f"voneinander-clamd-{os.getpid()}", "clamd.sock"),
 )
 CLAMD_TIMEOUT = 10
+CLAMD_STREAM_MAX_BYTES = (
+    250 * 1024 * 1024
+)  # the test clamd's StreamMaxLength (tests/scanning/clamd.py)

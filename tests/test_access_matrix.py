@@ -182,6 +182,8 @@ READ_ONLY_FOR_ADMINS = {
     "admin:audit_auditevent_delete",
     "admin:django_tasks_database_dbtaskresult_add",
     "admin:django_tasks_database_dbtaskresult_delete",
+    # Accounts are anonymised (admin action), never hard-deleted (accounts/admin.py).
+    "admin:accounts_user_delete",
 }
 
 

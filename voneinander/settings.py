@@ -351,7 +351,9 @@ SCAN_UPLOADS = env_bool("SCAN_UPLOADS", PRODUCTION)
 CLAMD_HOST = env_str("CLAMD_HOST", "")
 CLAMD_SOCKET = env_str("CLAMD_SOCKET", "" if CLAMD_HOST else "/run/clamav/clamd.ctl")
 CLAMD_PORT = env_int("CLAMD_PORT", 3310)
-CLAMD_TIMEOUT = env_int("CLAMD_TIMEOUT", 120)
+CLAMD_TIMEOUT = env_int("CLAMD_TIMEOUT", 30)  # below GUNICORN_TIMEOUT (60)
+# clamd's StreamMaxLength: larger files would be scanned only in part, so they are held.
+CLAMD_STREAM_MAX_BYTES = env_int("CLAMD_STREAM_MAX_BYTES", 25 * 1024 * 1024)
 # How long the one-click unsubscribe link of a notification e-mail works (seconds).
 NOTIFICATION_UNSUBSCRIBE_MAX_AGE = env_int("NOTIFICATION_UNSUBSCRIBE_MAX_AGE", 90 * 24 * 60 * 60)
 

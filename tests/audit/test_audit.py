@@ -3,7 +3,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from tests.factories import PASSWORD, UserFactory
+from tests.factories import PASSWORD, MunicipalityFactory, UserFactory
 from voneinander.audit.models import AuditEvent
 from voneinander.audit.services import record_event
 
@@ -98,9 +98,12 @@ def test_admin_role_change_is_audited(world, client_as):
 
 
 def test_deletion_in_the_admin_is_audited(world, client_as):
-    victim = world.user("user")
+    # Accounts have no hard delete in the admin (anonymised instead; tests/privacy).
+    victim = MunicipalityFactory(name="Ortsgemeinde Löschbach")
     client = client_as(world.user("admin"))
-    client.post(reverse("admin:accounts_user_delete", args=[victim.pk]), {"post": "yes"})
+    client.post(
+        reverse("admin:municipalities_municipality_delete", args=[victim.pk]), {"post": "yes"}
+    )
     event = AuditEvent.objects.get(action="object.deleted")
     assert event.target_label == str(victim)
 

@@ -242,3 +242,106 @@ def test_backup_command_never_overwrites_an_archive(db, tmp_path):
     with pytest.raises(CommandError, match="exists"):
         call_command("backup", output=str(archive))
     assert archive.read_bytes() == b"an older backup"
+
+
+def _rewrite_manifest(archive: Path, target: Path, change) -> Path:
+    with tarfile.open(archive, "r:gz") as source, tarfile.open(target, "w:gz") as output:
+        for member in source.getmembers():
+            data = source.extractfile(member).read()
+            if member.name == "manifest.json":
+                manifest = json.loads(data)
+                change(manifest)
+                data = json.dumps(manifest).encode()
+                member.size = len(data)
+            output.addfile(member, io.BytesIO(data))
+    return target
+
+
+def test_restore_refuses_a_dump_whose_migrations_differ_before_changing_anything(
+    world, tmp_path, empty_database
+):
+    archive = tmp_path / "backup.tar.gz"
+    backup.create_backup(archive)
+    # As if a migration was applied between reading the table and the dump.
+    during_migrate = _rewrite_manifest(
+        archive, tmp_path / "during-migrate.tar.gz", lambda manifest: manifest["migrations"].pop()
+    )
+    media = tmp_path / "restored-media"
+
+    with pytest.raises(backup.BackupError, match=r"dump records other migrations.*Nothing"):
+        backup.restore_backup(during_migrate, alias=empty_database, media_root=media)
+    assert backup.database_is_empty(empty_database)
+    assert list(media.iterdir()) == []
+
+
+def _old_media(root: Path) -> dict[str, bytes]:
+    (root / "events").mkdir(parents=True)
+    (root / "events" / "old-minutes.pdf").write_bytes(b"%PDF old minutes")
+    (root / "avatar.png").write_bytes(b"old avatar")
+    return _files(root)
+
+
+def test_restore_with_force_replaces_old_uploaded_files(world, tmp_path, empty_database):
+    _demo_with_uploads(world)
+    archive = tmp_path / "backup.tar.gz"
+    manifest = backup.create_backup(archive)
+    media = tmp_path / "restored-media"
+    _old_media(media)
+
+    backup.restore_backup(archive, alias=empty_database, media_root=media, force=True)
+
+    assert sorted(_files(media)) == sorted(
+        entry["path"].removeprefix("media/") for entry in manifest["files"]
+    )
+    assert [path.name for path in media.iterdir() if path.name.startswith(".restore-")] == []
+
+
+def test_restore_keeps_old_uploaded_files_when_moving_the_new_ones_in_fails(
+    world, tmp_path, empty_database, monkeypatch
+):
+    _demo_with_uploads(world)
+    archive = tmp_path / "backup.tar.gz"
+    backup.create_backup(archive)
+    media = tmp_path / "restored-media"
+    before = _old_media(media)
+    replace = os.replace
+    moved_in = []
+
+    def disk_fails_on_second_new_entry(source, target):
+        # New entries come from the staging directory `.restore-*/media/`.
+        if Path(source).parent.name == "media" and Path(target).parent == media:
+            if moved_in:
+                raise OSError(28, "No space left on device")
+            moved_in.append(target)
+        replace(source, target)
+
+    monkeypatch.setattr(os, "replace", disk_fails_on_second_new_entry)
+
+    with pytest.raises(OSError, match="No space left"):
+        backup.restore_backup(archive, alias=empty_database, media_root=media, force=True)
+    assert moved_in
+    assert _files(media) == before
+    assert sorted(path.name for path in media.iterdir()) == ["avatar.png", "events"]
+    assert backup.database_is_empty(empty_database)
+
+
+def test_restore_puts_old_uploaded_files_back_when_the_database_restore_fails(
+    world, tmp_path, empty_database
+):
+    _demo_with_uploads(world)
+    archive = tmp_path / "backup.tar.gz"
+    backup.create_backup(archive)
+    media = tmp_path / "restored-media"
+    before = _old_media(media)
+    # A database that cannot be opened: a real failure of the database step after
+    # the new files were moved in (PostgreSQL: pg_restore runs as its own client).
+    if empty_database.vendor == "postgresql":
+        empty_database.ensure_connection()
+        empty_database.settings_dict["NAME"] = f"missing_{uuid.uuid4().hex[:8]}"
+    else:
+        empty_database.settings_dict["NAME"] = str(tmp_path / "missing-dir" / "db.sqlite3")
+
+    with pytest.raises(Exception):  # noqa: B017,PT011 (the engine's own error)
+        backup.restore_backup(archive, alias=empty_database, media_root=media, force=True)
+    assert _files(media) == before
+    assert sorted(path.name for path in media.iterdir()) == ["avatar.png", "events"]

@@ -6,7 +6,10 @@ import datetime
 import re
 import runpy
 import shutil
+import socket
 import subprocess
+import tempfile
+import time
 from pathlib import Path
 
 import pytest
@@ -58,7 +61,7 @@ def _self_signed(directory: Path) -> None:
 
 def _installed_nginx_conf(tmp_path: Path) -> Path:
     """The shipped file with its absolute paths moved into a temporary prefix."""
-    for name in ("tls", "static", "cache", "acme", "buffers"):
+    for name in ("tls", "static", "cache", "acme", "buffers", "logs"):
         (tmp_path / name).mkdir()
     _self_signed(tmp_path / "tls")
     text = (NGINX_DIR / "voneinander.conf").read_text()
@@ -68,6 +71,7 @@ def _installed_nginx_conf(tmp_path: Path) -> Path:
         "/var/lib/voneinander/static": str(tmp_path / "static"),
         "/var/cache/nginx/voneinander": str(tmp_path / "cache"),
         "/var/www/acme": str(tmp_path / "acme"),
+        "/var/log/nginx": str(tmp_path / "logs"),
     }.items():
         text = text.replace(production, test)
     site = tmp_path / "voneinander.conf"
@@ -138,6 +142,15 @@ def test_nginx_configuration_keeps_the_documented_promises():
     for probe in ("/healthz", "/readyz"):
         block = text.split(f"location = {probe} {{", 1)[1].split("}", 1)[0]
         assert "proxy_cache off;" in block
+    # Never the default `combined` format (query strings, tokens in paths).
+    assert (
+        _directives(text, "access_log")
+        == ["/var/log/nginx/voneinander-access.log voneinander"] * 2 + ["off"] * 3
+    )
+    assert f"{PROD_CODE}/deploy/nginx/access-log-http.conf" in _directives(text, "include")
+    cached = text.split("location / {", 2)[2].split("}", 1)[0]
+    assert "proxy_hide_header X-Request-ID;" in cached
+    assert "add_header X-Request-ID $request_id always;" in cached
     assert _directives(proxy, "proxy_set_header") == [
         'Connection ""',
         "Host $host",
@@ -252,3 +265,85 @@ def test_gunicorn_config_reads_environment_and_clears_metrics(tmp_path, monkeypa
     assert config["accesslog"] is None
     assert list(metrics.iterdir()) == []
     assert callable(config["child_exit"])
+
+
+SECRET_PATHS = {
+    "/konto/password/reset/key/4-c8k2n1-a1b2c3d4e5/": "/konto/password/reset/key/[redacted]",
+    "/en/konto/password/reset/key/4-set-password/": "/konto/password/reset/key/[redacted]",
+    "/konto/confirm-email/MQ:1tSecretKey:abcdef/": "/konto/confirm-email/[redacted]",
+    "/veranstaltungen/kalender/FeedTokenSecret123.ics": "/veranstaltungen/kalender/[redacted].ics",
+    "/benachrichtigungen/abmelden/UnsubTokenSecret/": "/benachrichtigungen/abmelden/[redacted]",
+}
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def test_nginx_access_log_has_no_query_strings_and_no_secrets_in_paths():
+    # Not under pytest's 0700 tmp_path: nginx's workers may run as another user.
+    state = Path(tempfile.mkdtemp(prefix="vn-nginx-log-"))
+    state.chmod(0o755)
+    port = _free_port()
+    (state / "nginx.conf").write_text(
+        f"""
+daemon off;
+pid {state}/nginx.pid;
+error_log {state}/error.log;
+events {{ worker_connections 64; }}
+http {{
+    client_body_temp_path {state}/body;
+    proxy_temp_path {state}/proxy;
+    fastcgi_temp_path {state}/fastcgi;
+    uwsgi_temp_path {state}/uwsgi;
+    scgi_temp_path {state}/scgi;
+    include {NGINX_DIR}/access-log-http.conf;
+    server {{
+        listen 127.0.0.1:{port};
+        access_log {state}/access.log voneinander;
+        location / {{ return 204; }}
+    }}
+}}
+"""
+    )
+    command = [_nginx_binary(), "-c", str(state / "nginx.conf"), "-p", str(state)]
+    process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        for _ in range(100):
+            try:
+                socket.create_connection(("127.0.0.1", port), timeout=0.2).close()
+                break
+            except OSError:
+                assert process.poll() is None, (state / "error.log").read_text()
+                time.sleep(0.05)
+        paths = [*SECRET_PATHS, "/suche/?q=mayor@example.org&next=/konto/"]
+        for path in paths:
+            with socket.create_connection(("127.0.0.1", port), timeout=5) as sock:
+                sock.sendall(
+                    f"GET {path} HTTP/1.1\r\nHost: localhost\r\n"
+                    "X-Request-ID: client-chosen\r\nConnection: close\r\n\r\n".encode()
+                )
+                assert sock.recv(1024).startswith(b"HTTP/1.1 204")
+        # nginx writes the line after the answer: wait for the last one.
+        for _ in range(100):
+            lines = (state / "access.log").read_text().splitlines()
+            if len(lines) == len(paths):
+                break
+            time.sleep(0.02)
+    finally:
+        process.terminate()
+        process.wait(timeout=10)
+        shutil.rmtree(state, ignore_errors=True)
+
+    assert len(lines) == len(paths)
+    logged = [line.split(" ")[2].strip('"') for line in lines]
+    assert logged == [*SECRET_PATHS.values(), "/suche/"]
+    for line in lines:
+        fields = line.split(" ")
+        assert fields[1] == "GET" and fields[3] == "204"
+        assert re.fullmatch(r"[0-9a-f]{32}", fields[6]), line
+    text = "\n".join(lines)
+    for secret in ("c8k2n1", "SecretKey", "FeedTokenSecret", "UnsubTokenSecret", "mayor", "?"):
+        assert secret not in text

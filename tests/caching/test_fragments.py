@@ -144,3 +144,26 @@ def test_fragments_hold_nothing_personal(client_as, world, role):
         assert user.email not in value
         assert "csrfmiddlewaretoken" not in value
         assert "/verwalten/" not in value
+
+
+@pytest.mark.django_db
+def test_members_fragment_follows_saves_outside_the_services(
+    client, world, django_capture_on_commit_callbacks
+):
+    """The admin and municipality renames save models directly; the fragment follows."""
+    membership = MembershipFactory(
+        network=world.network, municipality=MunicipalityFactory(name="Altdorf")
+    )
+    assert "Altdorf" in client.get(PAGE).content.decode()
+
+    municipality = membership.municipality
+    municipality.name = "Neudorf am See"
+    with django_capture_on_commit_callbacks(execute=True):
+        municipality.save()
+    html = client.get(PAGE).content.decode()
+    assert "Neudorf am See" in html
+    assert "Altdorf" not in html
+
+    with django_capture_on_commit_callbacks(execute=True):
+        Membership.objects.get(pk=membership.pk).delete()
+    assert "Neudorf am See" not in client.get(PAGE).content.decode()

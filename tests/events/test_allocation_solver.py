@@ -16,7 +16,7 @@ import random
 
 import pytest
 
-from voneinander.events import allocation
+from voneinander.events import allocation_solver
 from voneinander.events.allocation import (
     BASE_WEIGHT,
     Problem,
@@ -143,7 +143,7 @@ def random_problem(rng: random.Random, people=6, sessions=5) -> Problem:
 @pytest.mark.parametrize("method", ["milp", "columns"])
 def test_allocation_is_optimal_by_brute_force_on_small_cases(method, monkeypatch):
     # Column generation starts from first choices only, so that it has to add columns.
-    monkeypatch.setattr(allocation, "FIRST_RANKS", 1)
+    monkeypatch.setattr(allocation_solver, "FIRST_RANKS", 1)
     rng = random.Random(4)
     for case in range(150):
         problem = random_problem(rng)
@@ -370,7 +370,7 @@ def test_touching_sessions_do_not_overlap():
 
 
 def test_columns_fall_back_to_the_whole_milp_when_seat_sets_are_too_many(monkeypatch):
-    monkeypatch.setattr(allocation, "MAX_SEAT_SETS", 3)
+    monkeypatch.setattr(allocation_solver, "MAX_SEAT_SETS", 3)
     problem = larger_problem(4, people=40)
     result = allocate(problem, seed=1, method="columns")
     assert result.method == "milp"

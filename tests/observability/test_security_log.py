@@ -173,6 +173,17 @@ def test_rejected_upload_is_logged_once_when_checks_nest(seclog):
     assert record.user_id is None
 
 
+def test_rejected_upload_claimed_type_cannot_forge_log_lines(seclog):
+    upload = SimpleUploadedFile(
+        "a.png", b"\x7fELF" + b"\x00" * 50, content_type="image/png\nINFO login user=1"
+    )
+    with pytest.raises(ValidationError):
+        knowledge_files.check_upload(upload, SolutionFileKind.IMAGE)
+
+    (record,) = _events(seclog, "upload_rejected")
+    assert record.claimed_type == "image/pngINFOloginuser=1"
+
+
 def test_refused_api_token_is_logged_without_the_token(db, client, seclog):
     planted = "vnd_GeheimesTokenDasNieImLogStehtDarf1234567"
     response = client.get("/api/v1/networks/", headers={"Authorization": f"Bearer {planted}"})

@@ -321,3 +321,11 @@ def test_footer_link_never_carries_a_secret_address(client, world):
     page = client.get(unsubscribe).content.decode()
     assert "geheim" not in page.split("<footer")[1]
     assert f'href="{URL}"' in page
+
+
+def test_rate_limit_counts_and_checks_each_report_in_one_step(rf, db):
+    request = rf.post(URL, REMOTE_ADDR="10.0.0.9")
+
+    taken = [throttling.take_barrier_report_slot(request) for _number in range(7)]
+
+    assert taken == [True] * throttling.BARRIER_REPORTS_PER_HOUR + [False, False]

@@ -3,9 +3,10 @@
 import pytest
 from allauth.account.models import EmailAddress
 from allauth.mfa.models import Authenticator
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.html import escape
 from django.utils.translation import gettext as _
 
@@ -16,6 +17,7 @@ from tests.events.factories import (
     RegistrationFactory,
     SessionBookingFactory,
     SessionFactory,
+    SpeakerFactory,
 )
 from tests.factories import (
     PASSWORD,
@@ -40,6 +42,7 @@ from voneinander.accounts.models import User
 from voneinander.accounts.privacy_erasure import delete_account
 from voneinander.api.models import ApiToken
 from voneinander.audit.models import AuditEvent
+from voneinander.audit.services import record_event
 from voneinander.events import participants
 from voneinander.events.models import CalendarFeedToken, Registration
 from voneinander.networks.models import ContactPerson, Membership, NetworkCoordinator
@@ -315,3 +318,102 @@ def test_admin_action_anonymises_selected_accounts(client):
     entry = AuditEvent.objects.get(action="privacy.account_deleted")
     assert entry.actor == admin
     assert entry.data["self_service"] is False
+
+
+def test_admin_offers_no_hard_delete_of_accounts(client):
+    admin = UserFactory(is_staff=True, is_superuser=True)
+    enable_totp(admin)
+    person = _person()
+    client.force_login(admin)
+    changelist = reverse("admin:accounts_user_changelist")
+
+    page = client.get(changelist)
+    refused = client.post(reverse("admin:accounts_user_delete", args=[person.pk]), {"post": "yes"})
+    client.post(
+        changelist,
+        {"action": "delete_selected", "_selected_action": [person.pk], "post": "yes"},
+    )
+
+    actions = [name for name, _label in page.context["action_form"].fields["action"].choices]
+    assert "delete_selected" not in actions
+    assert "anonymise_accounts" in actions
+    assert refused.status_code == 403
+    person.refresh_from_db()
+    assert person.is_active and person.last_name == "Mustermann"
+    assert not AuditEvent.objects.filter(action="object.deleted").exists()
+
+
+def test_delete_account_replaces_the_persons_address_in_the_audit_log():
+    admin = UserFactory(is_staff=True, is_superuser=True, email="admin-a@example.org")
+    person = _person(email="erika@example.org")
+    network = CoordinatorFactory(user=person).network
+    record_event(actor=person, action="auth.login", target=person)
+    record_event(actor=person, action="network.updated", target=network)
+    record_event(actor=admin, action="role.staff_changed", target=person, data={"is_staff": True})
+    record_event(actor=admin, action="role.staff_changed", target=admin)
+    record_event(actor=None, action="auth.login_failed", data={"email": "Erika@Example.org"})
+    record_event(
+        actor=admin,
+        action="network.coordinator_added",
+        target=network,
+        data={"user_id": admin.pk, "previous": ["erika@example.org"]},
+    )
+    entries = AuditEvent.objects.count()
+
+    delete_account(user=person, by=admin)
+
+    placeholder = f"deleted-{person.pk}@invalid"
+    assert AuditEvent.objects.count() == entries + 1  # kept, plus the deletion itself
+    texts = AuditEvent.objects.values_list("actor_label", "target_label", "data")
+    assert not [row for row in texts if "erika@example.org" in str(row).lower()]
+    failed = AuditEvent.objects.get(action="auth.login_failed")
+    assert failed.data == {"email": placeholder}
+    assert AuditEvent.objects.get(action="network.coordinator_added").data == {
+        "user_id": admin.pk,
+        "previous": [placeholder],
+    }
+    assert set(AuditEvent.objects.filter(actor=person).values_list("actor_label", flat=True)) == {
+        placeholder
+    }
+    about_person = AuditEvent.objects.filter(target_id=str(person.pk), target_type__model="user")
+    assert set(about_person.values_list("target_label", flat=True)) == {placeholder}
+    assert AuditEvent.objects.get(actor=person, action="network.updated").target_label == str(
+        network
+    )
+    by_admin = AuditEvent.objects.filter(actor=admin).values_list("actor_label", flat=True)
+    assert set(by_admin) == {"admin-a@example.org"}
+    about_admin = AuditEvent.objects.get(target_id=str(admin.pk), target_type__model="user")
+    assert about_admin.target_label == str(admin)
+
+
+def test_delete_account_replaces_the_name_of_a_speaker():
+    person = _person()
+    speaker = SpeakerFactory(user=person, name="Erika Mustermann")
+    guest = SpeakerFactory(name="Gast Referentin")
+
+    delete_account(user=person, by=person)
+
+    speaker.refresh_from_db()
+    guest.refresh_from_db()
+    with translation.override(settings.LANGUAGE_CODE):  # stored in the site's language
+        assert speaker.name == _("Deleted person")
+    assert speaker.name == "Gelöschte Person"
+    assert (speaker.organisation, speaker.bio) == ("", "")
+    assert guest.name == "Gast Referentin"
+
+
+def test_deleting_an_admin_locks_every_admin_row_first():
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    admin = UserFactory(is_staff=True, is_superuser=True)
+    UserFactory(is_staff=True, is_superuser=True)
+
+    with CaptureQueriesContext(connection) as queries:
+        delete_account(user=admin, by=admin)
+
+    reads = [q["sql"] for q in queries.captured_queries if q["sql"].startswith("SELECT")]
+    admin_reads = [sql for sql in reads if '"is_superuser"' in sql and "ORDER BY" in sql]
+    assert admin_reads, "the active admins are read (and locked) in one ordered query"
+    if connection.features.has_select_for_update:
+        assert "FOR UPDATE" in admin_reads[0]

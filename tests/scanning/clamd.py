@@ -32,8 +32,9 @@ def _end_with_parent() -> None:
 
 
 class Clamd:
-    def __init__(self, socket_path: str):
+    def __init__(self, socket_path: str, extra_config: str = ""):
         self.socket_path = socket_path
+        self.extra_config = extra_config
         self.directory = Path(tempfile.mkdtemp(prefix="voneinander-clamd-"))
         self.process: subprocess.Popen | None = None
 
@@ -60,6 +61,9 @@ class Clamd:
             f"LogFile {self.directory / 'clamd.log'}\n"
             "StreamMaxLength 250M\n"
             "MaxThreads 4\n"
+            # As production (docs/deployment.md): what clamd skips is FOUND, not OK.
+            "AlertExceedsMax yes\n"
+            "AlertEncrypted yes\n" + self.extra_config
         )
         # Output to a file: a pipe nobody reads would block clamd once it is full.
         self.output = (self.directory / "clamd.out").open("wb")

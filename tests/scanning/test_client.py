@@ -115,3 +115,20 @@ def test_scan_stream_that_gets_no_answer_times_out_as_unavailable(settings):
     stop.set()
     thread.join(5)
     listener.close()
+
+
+def test_scan_stream_holds_a_file_above_the_stream_limit_without_sending_it(settings):
+    """clamd would scan only the first part of a longer stream and might answer OK."""
+    settings.CLAMD_STREAM_MAX_BYTES = 1024
+    settings.CLAMD_SOCKET = "/nonexistent/clamd.sock"  # never contacted
+    stream = io.BytesIO(b"x" * 1025)
+
+    with pytest.raises(scanning.ScannerUnavailable, match="stream limit"):
+        scanning.scan_stream(stream)
+    assert stream.tell() == 0
+
+
+def test_scan_stream_sends_a_file_at_the_stream_limit(settings):
+    settings.CLAMD_STREAM_MAX_BYTES = 1024
+
+    assert scanning.scan_stream(io.BytesIO(b"x" * 1024)).clean

@@ -45,6 +45,16 @@ class UserAdmin(AuditedDeletionAdmin, DjangoUserAdmin):
     add_fieldsets = [(None, {"classes": ["wide"], "fields": ["email", "password1", "password2"]})]
     actions = ["anonymise_accounts"]
 
+    # No hard delete (delete view, "delete selected"): it would skip the last-admin check,
+    # cascade into attendance figures and keep the e-mail address in the audit log.
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+    def get_actions(self, request):
+        actions = super().get_actions(request)
+        actions.pop("delete_selected", None)
+        return actions
+
     # Privacy (issue 9): an admin deletes an account the way the person can themselves,
     # by anonymising it (accounts/privacy_erasure.py); the last admin is refused.
     @admin.action(description=_("Delete selected accounts (anonymise)"))

@@ -22,15 +22,17 @@ import json
 import posixpath
 import tempfile
 import zipfile
-from collections.abc import Iterator, Mapping
-from dataclasses import dataclass, field
+from collections.abc import Callable, Iterator, Mapping
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from django.apps import apps
+from django.contrib.contenttypes.models import ContentType
 from django.core.files.storage import default_storage
 from django.core.serializers.json import DjangoJSONEncoder
 from django.db import models
 from django.utils import timezone
+from django.utils.translation import gettext
 
 from voneinander.audit.services import record_event
 from voneinander.core import ratelimits
@@ -71,7 +73,10 @@ class Relation:
     path: str
     fields: tuple[str, ...]
     erase: str = KEEP
+    # Values set by CLEAR; a callable is called at deletion time (in the site's language).
     clear: Mapping[str, Any] = field(default_factory=dict)
+    # Export filter: (row, person) -> the row as exported (drops what is about others).
+    redact: Callable[[dict, Any], dict] | None = None
 
 
 @dataclass(frozen=True)
@@ -110,6 +115,24 @@ _REASONS = {
     "RATE": RATE,
 }
 
+
+def _deleted_person() -> str:
+    return gettext("Deleted person")
+
+
+_AUDIT_ABOUT_OTHERS = ("target_id", "target_label", "data")
+
+
+def _own_audit_entry(row: dict, user) -> dict:
+    """An audit entry the person wrote about someone or something else (e.g. a coordinator's
+    decision on another person's application) is exported with action, time and kind of
+    object only: its label and details may name other people."""
+    user_type = ContentType.objects.get_for_model(user).pk
+    if row["target_type"] == user_type and row["target_id"] == str(user.pk):
+        return row
+    return {name: value for name, value in row.items() if name not in _AUDIT_ABOUT_OTHERS}
+
+
 REGISTRY: tuple[Entry, ...] = (
     # --- Accounts, sign-in ------------------------------------------------------------------
     E(
@@ -137,9 +160,9 @@ REGISTRY: tuple[Entry, ...] = (
     ),
     E(
         "audit.AuditEvent",
-        R(
-            "actor",
-            "id created_at actor_label action target_type target_id target_label data",
+        replace(
+            R("actor", "id created_at actor_label action target_type target_id target_label data"),
+            redact=_own_audit_entry,
         ),
     ),
     E("core.RateCounter", RATE="id key window_start count expires_at"),
@@ -208,7 +231,14 @@ REGISTRY: tuple[Entry, ...] = (
     ),
     E(
         "events.Speaker",
-        R("user", "id session name organisation bio", CLEAR, organisation="", bio=""),
+        R(
+            "user",
+            "id session name organisation bio",
+            CLEAR,
+            name=_deleted_person,
+            organisation="",
+            bio="",
+        ),
     ),
     E("events.Question", CONTENT="id event label kind choices required"),
     E(
@@ -546,6 +576,8 @@ def collect(user) -> tuple[dict, list[tuple[str, str]]]:
         for relation in entry.relations:
             file_fields = _file_fields(model, relation.fields)
             rows = list(rows_of(model, relation, user).values(*relation.fields))
+            if relation.redact is not None:
+                rows = [relation.redact(row, user) for row in rows]
             for row in rows:
                 for name in file_fields:
                     stored = row.get(name)
@@ -615,9 +647,10 @@ def _export_key(user) -> str:
     return f"privacy:exports:{user.pk}"
 
 
-def export_allowed(user) -> bool:
-    return ratelimits.peek(_export_key(user), _WINDOW_SECONDS) < EXPORTS_PER_HOUR
+def take_export_slot(user) -> bool:
+    """Count this attempt and say whether it is within the limit.
 
-
-def count_export(user) -> None:
-    ratelimits.hit(_export_key(user), _WINDOW_SECONDS)
+    One atomic step (`ratelimits.hit` returns the new count): a separate check and count
+    would let parallel requests on several app servers all pass the check.
+    """
+    return ratelimits.hit(_export_key(user), _WINDOW_SECONDS).count <= EXPORTS_PER_HOUR

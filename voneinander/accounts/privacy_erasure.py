@@ -4,15 +4,17 @@ The user row is kept (content they wrote, registrations and survey answers keep
 pointing to it, so counts, attendance and results do not change) but emptied:
 no name, no e-mail address, no password, inactive; shown as "Deleted person".
 Everything else follows the registry's `erase` rule per relation
-(`privacy.REGISTRY`): deleted, cleared, detached, or kept. The audit log is kept
-as it is (security record, see docs/processing-activities.md).
+(`privacy.REGISTRY`): deleted, cleared, detached, or kept. The audit log keeps
+its entries (security record, see docs/processing-activities.md), but the
+person's e-mail address in them is replaced by the placeholder address.
 """
 
 from __future__ import annotations
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models, transaction
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from voneinander.accounts.models import ContactVisibility, User
@@ -26,7 +28,7 @@ from voneinander.accounts.privacy import (
     rows_of,
 )
 from voneinander.accounts.sessions import end_sessions
-from voneinander.audit.services import record_event
+from voneinander.audit.services import anonymise_person, record_event
 from voneinander.networks.roles import forget_roles
 
 DELETED_EMAIL_DOMAIN = "invalid"
@@ -36,11 +38,25 @@ def deleted_email(user) -> str:
     return f"deleted-{user.pk}@{DELETED_EMAIL_DOMAIN}"
 
 
-def check_deletable(user) -> None:
-    """Raise ValidationError when the account may not be deleted (the last platform admin)."""
-    if user.is_superuser and not (
-        User.objects.filter(is_superuser=True, is_active=True).exclude(pk=user.pk).exists()
-    ):
+def _lock_admins() -> list[int]:
+    """Lock the rows of all active platform admins (in pk order, so concurrent deletions
+    queue instead of deadlocking): two admins deleting their accounts at the same time
+    cannot both see the other one as "another admin remains"."""
+    admins = User.objects.filter(is_superuser=True, is_active=True).order_by("pk")
+    return list(admins.select_for_update().values_list("pk", flat=True))
+
+
+def check_deletable(user, *, admins: list[int] | None = None) -> None:
+    """Raise ValidationError when the account may not be deleted (the last platform admin).
+
+    `admins`: the pks from `_lock_admins()` inside the deletion's transaction.
+    """
+    if admins is None:
+        others = User.objects.filter(is_superuser=True, is_active=True).exclude(pk=user.pk)
+        remains = others.exists()
+    else:
+        remains = any(pk != user.pk for pk in admins)
+    if user.is_superuser and not remains:
         raise ValidationError(
             _(
                 "This is the last platform administrator account. Make another person "
@@ -59,8 +75,10 @@ def delete_account(*, user, by) -> dict:
     check_deletable(user)
     counts: dict[str, int] = {}
     with transaction.atomic():
+        admins = _lock_admins()
         user = User.objects.select_for_update().get(pk=user.pk)
-        check_deletable(user)
+        check_deletable(user, admins=admins)
+        email = user.email
         cancelled = _cancel_upcoming_registrations(user)
         if cancelled:
             counts["events.Registration.cancelled"] = cancelled
@@ -81,6 +99,8 @@ def delete_account(*, user, by) -> dict:
             target=user,
             data={"self_service": by is not None and by.pk == user.pk, "counts": counts},
         )
+        # Entries stay, but no longer name the person (as actor or as the account acted on).
+        anonymise_person(user=user, label=user.email, email=email)
     forget_roles(user)
     return counts
 
@@ -116,7 +136,10 @@ def _erase(model: type[models.Model], relation, user) -> int:
         deleted, _by_model = rows.delete()
         return deleted
     if relation.erase == CLEAR:
-        return rows.update(**relation.clear)
+        # Stored text in the site's language (a callable gives e.g. "Deleted person").
+        with translation.override(settings.LANGUAGE_CODE):
+            values = {k: v() if callable(v) else v for k, v in relation.clear.items()}
+        return rows.update(**values)
     if relation.erase == DETACH:
         link = model._meta.get_field(relation.path)
         if link.many_to_many:

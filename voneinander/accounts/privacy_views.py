@@ -10,9 +10,8 @@ from django.views.decorators.http import require_http_methods
 
 from voneinander.accounts.privacy import (
     EXPORTS_PER_HOUR,
-    count_export,
-    export_allowed,
     export_personal_data,
+    take_export_slot,
 )
 from voneinander.accounts.privacy_erasure import delete_account as erase_account
 from voneinander.accounts.privacy_forms import DeleteAccountForm
@@ -24,14 +23,13 @@ from voneinander.core.http import private_download
 @require_http_methods(["GET", "POST"])
 def data_export(request):
     if request.method == "POST":
-        if not export_allowed(request.user):
+        if not take_export_slot(request.user):
             return render(
                 request,
                 "accounts/data_export.html",
                 {"limited": True, "per_hour": EXPORTS_PER_HOUR},
                 status=429,
             )
-        count_export(request.user)
         archive = export_personal_data(user=request.user)
         filename = f"voneinander-meine-daten-{timezone.localdate():%Y-%m-%d}.zip"
         response = FileResponse(archive, content_type="application/zip")

@@ -10,13 +10,15 @@ from __future__ import annotations
 
 import io
 import warnings
+from typing import TYPE_CHECKING
 
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
-from pypdf import PdfReader
-from pypdf.generic import ArrayObject, DictionaryObject, IndirectObject
 
 from voneinander.core.security_log import logs_rejected_uploads
+
+if TYPE_CHECKING:
+    from pypdf import PdfReader
 
 MAX_LETTER_SIZE = 10 * 1024 * 1024
 # PDF readers accept the header anywhere in the first kilobyte.
@@ -94,6 +96,9 @@ def has_active_content(reader: PdfReader) -> bool:
     they hang: names are compared after pypdf decoded them, so an escaped
     `/Java#53cript` is found too.
     """
+    # imported on use: pypdf is ~26 MB per worker otherwise
+    from pypdf.generic import ArrayObject, DictionaryObject, IndirectObject
+
     seen: set[tuple[int, int]] = set()
     stack: list = [reader.trailer]
     visited = 0
@@ -132,6 +137,9 @@ def check_letter(upload) -> None:
     head = _read_head(upload)
     if b"%PDF-" not in head:
         raise _refuse("not_pdf", _looks_like(head))
+    # imported on use: pypdf is ~26 MB per worker otherwise
+    from pypdf import PdfReader
+
     try:
         # pypdf warns about small defects that PDF viewers tolerate; we judge
         # by what it can read, not by its warnings.

@@ -16,8 +16,6 @@ from django.template.loader import render_to_string
 from django.utils import formats, timezone, translation
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
-from fpdf import FPDF
-from fpdf.enums import XPos, YPos
 
 NOTICE_LANGUAGE = "de"
 FONTS = Path(__file__).parent / "fonts"
@@ -48,18 +46,23 @@ def notice_filename(application) -> str:
     return f"{slugify(label)}-{slugify(application.municipality.name)}.pdf"
 
 
-class _Letter(FPDF):
-    site_name = ""
+def _letter_pdf(site_name: str):
+    """An empty A4 letter whose footer carries `site_name` and the page number."""
+    # imported on use: fpdf2 + fontTools are ~59 MB per worker otherwise
+    from fpdf import FPDF
 
-    def footer(self):
-        self.set_y(-15)
-        self.set_font(FONT, "", 8)
-        self.set_text_color(90, 90, 90)
-        with translation.override(NOTICE_LANGUAGE):
-            page = _("Page %(page)s of %(pages)s") % {"page": self.page_no(), "pages": "{nb}"}
-        self.cell(0, 5, self.site_name, align="L")
-        self.set_x(self.l_margin)
-        self.cell(0, 5, page, align="R")
+    class Letter(FPDF):
+        def footer(self):
+            self.set_y(-15)
+            self.set_font(FONT, "", 8)
+            self.set_text_color(90, 90, 90)
+            with translation.override(NOTICE_LANGUAGE):
+                page = _("Page %(page)s of %(pages)s") % {"page": self.page_no(), "pages": "{nb}"}
+            self.cell(0, 5, site_name, align="L")
+            self.set_x(self.l_margin)
+            self.cell(0, 5, page, align="R")
+
+    return Letter(orientation="portrait", unit="mm", format="A4")
 
 
 def _paragraphs(text: str) -> list[str]:
@@ -94,8 +97,9 @@ def render_notice(application) -> bytes:
         attention = _("For the attention of %(name)s") % {"name": context["contact"]}
         title = _("Admission notice")
 
-    pdf = _Letter(orientation="portrait", unit="mm", format="A4")
-    pdf.site_name = settings.SITE_NAME
+    pdf = _letter_pdf(settings.SITE_NAME)
+    from fpdf.enums import XPos, YPos  # fpdf2 is loaded by now (see _letter_pdf)
+
     pdf.set_margins(_LEFT, _TOP, _RIGHT)
     pdf.set_auto_page_break(auto=True, margin=22)
     pdf.add_font(FONT, "", str(FONTS / "FiraSans-Regular.ttf"))

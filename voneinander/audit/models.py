@@ -8,7 +8,9 @@ class AuditEvent(models.Model):
     """One security-relevant action: who did what, when, to which object.
 
     Labels of actor and target are copied, so the entry still reads correctly
-    after the person or the object was deleted. Entries are never edited.
+    after the person or the object was deleted. Entries are never edited, except
+    that deleting an account replaces the person's address in them
+    (`audit.services.anonymise_person`, called by account deletion).
     """
 
     created_at = models.DateTimeField(_("time"), auto_now_add=True, db_index=True)

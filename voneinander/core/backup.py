@@ -367,6 +367,88 @@ def _check_migrations(manifest: dict, alias: str) -> list[str]:
     return [f"{app}.{name}" for app, name in sorted(in_code - in_backup)]
 
 
+def _manifest_migrations(manifest: dict) -> set[tuple[str, str]]:
+    return {(app, name) for app, name in manifest["migrations"]}
+
+
+def _dump_migrations(alias: str, engine: str, database_file: Path) -> set[tuple[str, str]]:
+    """The migrations recorded inside the dump itself, read without touching the database."""
+    if engine == "sqlite":
+        return _sqlite_file_migrations(database_file)
+    command, env = _pg_command(alias, "pg_restore")
+    table = MigrationRecorder.Migration._meta.db_table
+    command += ["--data-only", "--table", table, "--file", "-", str(database_file)]
+    # The arguments come from the settings, never from a request.
+    result = subprocess.run(command, env=env, capture_output=True, text=True)  # noqa: S603
+    if result.returncode != 0:
+        raise BackupError(f"pg_restore could not read the dump:\n{result.stderr.strip()}")
+    migrations = set()
+    copying = False
+    for line in result.stdout.splitlines():
+        if line.startswith("COPY ") and f"{table} " in line:
+            columns = line[line.index("(") + 1 : line.index(")")].split(", ")
+            app_at, name_at = columns.index("app"), columns.index("name")
+            copying = True
+        elif copying and line == "\\.":
+            copying = False
+        elif copying:
+            values = line.split("\t")
+            migrations.add((values[app_at], values[name_at]))
+    return migrations
+
+
+class _MediaSwap:
+    """Replaces MEDIA_ROOT's contents by renames only, and can put the old ones back.
+
+    The old entries wait in a `.restore-old-*` directory inside MEDIA_ROOT (same
+    file system, skipped by backups) and are deleted only after the database
+    restore has succeeded. If anything fails, `undo` moves the new entries back
+    out and the old ones back in.
+    """
+
+    def __init__(self, media_root: Path, staging: Path):
+        self.media_root = media_root
+        self.staging = staging
+        self.old: Path | None = None
+        self.moved_old: list[str] = []
+        self.moved_new: list[str] = []
+
+    def apply(self) -> None:
+        self.old = Path(tempfile.mkdtemp(prefix=".restore-old-", dir=self.media_root))
+        try:
+            for entry in sorted(self.media_root.iterdir()):
+                # Our own directories, and leftovers of an interrupted restore, stay.
+                if entry.name.startswith(".restore-"):
+                    continue
+                os.replace(entry, self.old / entry.name)
+                self.moved_old.append(entry.name)
+            for entry in sorted(self.staging.iterdir()):
+                os.replace(entry, self.media_root / entry.name)
+                self.moved_new.append(entry.name)
+        except BaseException:
+            self.undo()
+            raise
+
+    def undo(self) -> None:
+        try:
+            for name in reversed(self.moved_new):
+                os.replace(self.media_root / name, self.staging / name)
+            self.moved_new = []
+            for name in reversed(self.moved_old):
+                os.replace(self.old / name, self.media_root / name)
+            self.moved_old = []
+        except OSError as error:
+            raise BackupError(
+                f"The restore failed and the old uploaded files could not all be moved "
+                f"back: they are in {self.old}. Move them into {self.media_root} by hand. "
+                f"({error})"
+            ) from error
+        self.old.rmdir()
+
+    def finish(self) -> None:
+        shutil.rmtree(self.old)
+
+
 def database_is_empty(alias: str = "default") -> bool:
     return not _db(alias).introspection.table_names()
 
@@ -385,7 +467,9 @@ def restore_backup(
     """Restores database and files. Refuses a non-empty database or MEDIA_ROOT unless `force`.
 
     Everything is checked before anything is changed: the engine, an empty
-    target, every checksum and the migration state.
+    target, every checksum and the migration state (of the manifest against the
+    code, and of the dump against the manifest). The old uploaded files are only
+    moved aside and come back if the database restore fails.
     """
     media_root = Path(media_root or settings.MEDIA_ROOT)
     engine = _engine(alias)
@@ -417,26 +501,32 @@ def restore_backup(
         _verify(manifest, digests)
         pending = _check_migrations(manifest, alias)
         database_file = Path(workdir) / manifest["database"]["path"]
-        if engine == "postgresql":
-            _restore_postgresql(alias, database_file, force=force)
-        else:
-            _restore_sqlite(alias, database_file)
-        _empty_cache_tables(alias)
-        restored = _applied_migrations(alias)
-        if restored != {tuple(item) for item in manifest["migrations"]}:
+        # The dump's own migration table must match the manifest before the database
+        # is touched: a backup made while migrations ran is refused here, not after.
+        if _dump_migrations(alias, engine, database_file) != _manifest_migrations(manifest):
             raise BackupError(
-                "The restored database records other migrations than the manifest: the "
-                "backup was made while migrations ran. Use an older backup."
+                "The database dump records other migrations than the manifest: the "
+                "backup was made while migrations ran. Nothing was restored; use an "
+                "older backup."
             )
-        for entry in media_root.iterdir():
-            if entry == Path(staging_parent):
-                continue
-            if entry.is_dir() and not entry.is_symlink():
-                shutil.rmtree(entry)
+        swap = _MediaSwap(media_root, staging)
+        swap.apply()
+        try:
+            if engine == "postgresql":
+                _restore_postgresql(alias, database_file, force=force)
             else:
-                entry.unlink()
-        for entry in staging.iterdir():
-            os.replace(entry, media_root / entry.name)
+                _restore_sqlite(alias, database_file)
+            _empty_cache_tables(alias)
+            if _applied_migrations(alias) != _manifest_migrations(manifest):
+                raise BackupError(
+                    "The restored database records other migrations than the manifest. "
+                    "The uploaded files were put back; restore the database again from "
+                    "an older backup."
+                )
+        except BaseException:
+            swap.undo()
+            raise
+        swap.finish()
     return RestoreResult(files=len(manifest["files"]), pending_migrations=pending)
 
 

@@ -95,10 +95,32 @@ class AnonymousCacheMiddleware:
         seconds = settings.ANONYMOUS_CACHE_SECONDS
         if seconds > 0 and is_shareable(request, response):
             patch_cache_control(response, public=True, max_age=seconds)
-            patch_vary_headers(response, ("Cookie", "Accept-Language", "HX-Request"))
+            _drop_accept_language(response)
+            patch_vary_headers(response, ("Cookie", "HX-Request"))
         elif not response.has_header("Cache-Control"):
             patch_cache_control(response, private=True)
         return response
+
+
+def _drop_accept_language(response) -> None:
+    """Leave `Accept-Language` out of Vary on shared pages.
+
+    LocaleMiddleware adds it to every address without a language prefix, but
+    the language comes from the prefix alone (German without one,
+    `prefix_default_language=False`), so the header never changes the page;
+    keeping it would split nginx's cache by every browser's language list.
+    """
+    if not response.has_header("Vary"):
+        return
+    kept = [
+        part.strip()
+        for part in response["Vary"].split(",")
+        if part.strip() and part.strip().lower() != "accept-language"
+    ]
+    if kept:
+        response["Vary"] = ", ".join(kept)
+    else:
+        del response["Vary"]
 
 
 # --- Content versions and fragments --------------------------------------------

@@ -9,6 +9,11 @@ unmaintained since 2020 and the protocol fits in this module.
 Anything but a clear answer (no socket, timeout, an error such as
 "INSTREAM size limit exceeded") raises ScannerUnavailable: the caller must then
 hold the file, never pass it.
+
+clamd 1.x cuts a stream longer than its `StreamMaxLength` short, scans only
+the first part and may answer OK. A file larger than `CLAMD_STREAM_MAX_BYTES`
+(set it to clamd's `StreamMaxLength`) is therefore never sent: it counts as
+unscannable and is held.
 """
 
 from __future__ import annotations
@@ -68,8 +73,18 @@ def ping() -> bool:
         return False
 
 
+def _size(stream) -> int:
+    stream.seek(0, 2)
+    size = stream.tell()
+    stream.seek(0)
+    return size
+
+
 def scan_stream(stream) -> Verdict:
     """Scan a binary file object from its start; the position is restored to 0."""
+    limit = settings.CLAMD_STREAM_MAX_BYTES
+    if limit and _size(stream) > limit:
+        raise ScannerUnavailable(f"larger than clamd's stream limit ({limit} bytes)")
     stream.seek(0)
     try:
         with _connect() as connection:

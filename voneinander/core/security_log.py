@@ -23,14 +23,13 @@ metrics_token_refused.
 from __future__ import annotations
 
 import functools
-import hashlib
-import hmac
 import logging
+import re
 from collections.abc import Callable
 from typing import Any
 
-from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.utils.crypto import salted_hmac
 
 from voneinander.core.observability import (
     _context,
@@ -46,8 +45,9 @@ def email_hash(email: str | None) -> str:
     """A keyed fingerprint of an e-mail address (case-insensitive), or ''."""
     if not email:
         return ""
-    key = settings.SECRET_KEY.encode()
-    digest = hmac.new(key, email.strip().lower().encode(), hashlib.sha256).hexdigest()
+    digest = salted_hmac(
+        "voneinander.security.email", email.strip().lower(), algorithm="sha256"
+    ).hexdigest()
     return digest[:16]
 
 
@@ -145,8 +145,13 @@ def log_rejected_upload(upload, *, reason: str, check: str = "") -> None:
         size=getattr(upload, "size", None),
         detected_type=_detected_type(upload),
         extension=_extension(upload),
-        claimed_type=(getattr(upload, "content_type", "") or "")[:100],
+        # Sent by the client: only the characters a media type may have, so
+        # that it cannot forge lines in the plain log format.
+        claimed_type=_CLAIMED_TYPE_UNSAFE.sub("", getattr(upload, "content_type", "") or "")[:100],
     )
+
+
+_CLAIMED_TYPE_UNSAFE = re.compile(r"[^\w.+/;=-]")
 
 
 def _codes(error: ValidationError) -> list[str]:

@@ -14,8 +14,6 @@ from django.template.loader import render_to_string
 from django.utils import formats, timezone, translation
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
-from fpdf import FPDF
-from fpdf.enums import XPos, YPos
 
 from voneinander.admissions.notice import FONT, FONTS, german_date
 from voneinander.events.models import EventFormat, Registration, Session
@@ -57,14 +55,19 @@ def certificate_filename(registration: Registration) -> str:
     return f"teilnahmebescheinigung-{registration.event.slug}-{name}.pdf"
 
 
-class _Page(FPDF):
-    site_name = ""
+def _page_pdf(site_name: str):
+    """An empty A4 document whose footer carries `site_name`."""
+    # imported on use: fpdf2 + fontTools are ~59 MB per worker otherwise
+    from fpdf import FPDF
 
-    def footer(self):
-        self.set_y(-15)
-        self.set_font(FONT, "", 8)
-        self.set_text_color(90, 90, 90)
-        self.cell(0, 5, self.site_name, align="L")
+    class Page(FPDF):
+        def footer(self):
+            self.set_y(-15)
+            self.set_font(FONT, "", 8)
+            self.set_text_color(90, 90, 90)
+            self.cell(0, 5, site_name, align="L")
+
+    return Page(orientation="portrait", unit="mm", format="A4")
 
 
 def certificate_context(registration: Registration, sessions: list[Session]) -> dict:
@@ -104,8 +107,9 @@ def render_certificate(registration: Registration, sessions: list[Session]) -> b
         text = render_to_string("events/attendance_certificate.txt", context)
         title = _("Certificate of attendance")
 
-    pdf = _Page(orientation="portrait", unit="mm", format="A4")
-    pdf.site_name = settings.SITE_NAME
+    pdf = _page_pdf(settings.SITE_NAME)
+    from fpdf.enums import XPos, YPos  # fpdf2 is loaded by now (see _page_pdf)
+
     pdf.set_margins(_LEFT, _TOP, _RIGHT)
     pdf.set_auto_page_break(auto=True, margin=22)
     pdf.add_font(FONT, "", str(FONTS / "FiraSans-Regular.ttf"))

@@ -20,6 +20,7 @@ import csv
 import dataclasses
 import datetime
 import io
+import re
 from collections import Counter
 from dataclasses import dataclass
 
@@ -30,10 +31,6 @@ from django.db.models import Count, Exists, OuterRef, Q
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
-from openpyxl import Workbook
-from openpyxl.cell import WriteOnlyCell
-from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
-from openpyxl.styles import Font
 
 from voneinander.audit.services import record_event
 from voneinander.core.spreadsheets import BOM, Echo, no_formula
@@ -210,6 +207,10 @@ def export_rows(event: Event) -> tuple[list[str], list[list]]:
     return export_header(questions), rows
 
 
+# The control characters XML cannot hold (as openpyxl.cell.cell.ILLEGAL_CHARACTERS_RE).
+ILLEGAL_CHARACTERS_RE = re.compile(r"[\000-\010]|[\013-\014]|[\016-\037]")
+
+
 def safe_text(value) -> str:
     """Text that a spreadsheet shows as text: no formulas (CSV/XLSX injection) and no
     characters that XML cannot hold."""
@@ -227,6 +228,11 @@ def _xlsx_value(value):
 
 
 def xlsx_export(event: Event) -> bytes:
+    # imported on use: openpyxl is ~32 MB per worker otherwise
+    from openpyxl import Workbook
+    from openpyxl.cell import WriteOnlyCell
+    from openpyxl.styles import Font
+
     header, rows = export_rows(event)
     workbook = Workbook(write_only=True)
     sheet = workbook.create_sheet(title=_("Participants")[:31])

@@ -25,8 +25,6 @@ from html import unescape
 
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
-from PIL import Image
-from pypdf import PdfReader
 
 from voneinander.admissions.letters import has_active_content
 from voneinander.core.security_log import logs_rejected_uploads
@@ -189,6 +187,9 @@ def check_material(upload) -> CheckedFile:
 
 
 def _check_pdf(upload) -> CheckedFile:
+    # imported on use: pypdf is ~26 MB per worker otherwise
+    from pypdf import PdfReader
+
     try:
         # pypdf warns about small defects that PDF viewers tolerate.
         with warnings.catch_warnings():
@@ -211,6 +212,9 @@ def _check_pdf(upload) -> CheckedFile:
 
 
 def _check_image(upload, kind: str) -> CheckedFile:
+    # imported on use: Pillow is ~3 MB per worker otherwise
+    from PIL import Image
+
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("error", Image.DecompressionBombWarning)

@@ -20,7 +20,6 @@ from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
-from PIL import Image
 
 from voneinander.audit.services import record_event
 from voneinander.core.uploads import accept_upload
@@ -234,6 +233,9 @@ def add_image(*, item: NewsItem, by, upload, alt_text: str, caption: str = "", c
             errors["file"] = error.error_list
     if errors:
         raise ValidationError(errors)
+    # imported on use: Pillow is ~3 MB per worker otherwise
+    from PIL import Image
+
     upload.seek(0)
     with Image.open(upload) as picture:
         width, height = picture.size

@@ -117,8 +117,9 @@ jederzeit in Ihrem Profil ändern oder löschen.
 Die Daten werden gespeichert, bis Ihr Konto gelöscht wird. Sie können Ihr Konto jederzeit \
 selbst im Profil unter „Konto löschen“ löschen. Name, E-Mail-Adressen, Profil, Passwort und \
 Zwei-Faktor-Zugang werden dabei entfernt; Ihre Beiträge bleiben als „Gelöschte Person“ \
-erhalten, Anmeldungen und Umfrageantworten zählen ohne Ihren Namen weiter. Das Protokoll \
-sicherheitsrelevanter Ereignisse bleibt unverändert.
+erhalten, Anmeldungen und Umfrageantworten zählen ohne Ihren Namen weiter. Im Protokoll \
+sicherheitsrelevanter Ereignisse bleiben die Einträge erhalten; Ihre E-Mail-Adresse wird \
+darin durch einen Platzhalter ersetzt.
 
 ## Cookies nach der Anmeldung
 

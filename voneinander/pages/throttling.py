@@ -13,9 +13,10 @@ def _key(request) -> str:
     return f"pages:barrier-reports:{get_adapter(request).get_client_ip(request)}"
 
 
-def barrier_report_allowed(request) -> bool:
-    return ratelimits.peek(_key(request), WINDOW_SECONDS) < BARRIER_REPORTS_PER_HOUR
+def take_barrier_report_slot(request) -> bool:
+    """Count this report and say whether it is within the limit (the 6th in an hour is not).
 
-
-def count_barrier_report(request) -> None:
-    ratelimits.hit(_key(request), WINDOW_SECONDS)
+    One atomic step: a check followed by a separate count would let parallel requests
+    on several app servers all pass the check.
+    """
+    return ratelimits.hit(_key(request), WINDOW_SECONDS).count <= BARRIER_REPORTS_PER_HOUR

@@ -191,7 +191,7 @@ def report_barrier(request):
     if request.method == "POST":
         form = BarrierReportForm(request.POST, request=request)
         if form.is_valid():
-            if not throttling.barrier_report_allowed(request):
+            if not throttling.take_barrier_report_slot(request):
                 form.add_error(
                     None,
                     _(
@@ -201,7 +201,6 @@ def report_barrier(request):
                     ),
                 )
                 return render(request, "pages/report_barrier.html", {"form": form}, status=429)
-            throttling.count_barrier_report(request)
             if not form.is_spam:
                 data = form.cleaned_data
                 services.report_barrier(

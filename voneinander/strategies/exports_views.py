@@ -5,24 +5,27 @@ from __future__ import annotations
 from django.http import Http404, HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
+from django.utils.module_loading import import_string
 
 from voneinander.core.access import Perm, access
 from voneinander.core.http import private_download, sandboxed
 from voneinander.strategies import selectors
 from voneinander.strategies.exports import strategy_document
-from voneinander.strategies.exports_docx import render_docx
-from voneinander.strategies.exports_odt import render_odt
-from voneinander.strategies.exports_pdf import render_pdf
 
-# URL format → (writer, file extension, MIME type)
+# URL format → (writer, file extension, MIME type). The writers are imported on
+# use: fpdf2 + fontTools, python-docx and odfpy are ~85 MB per worker otherwise.
 FORMATS = {
-    "pdf": (render_pdf, "pdf", "application/pdf"),
+    "pdf": ("voneinander.strategies.exports_pdf.render_pdf", "pdf", "application/pdf"),
     "docx": (
-        render_docx,
+        "voneinander.strategies.exports_docx.render_docx",
         "docx",
         "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
     ),
-    "odt": (render_odt, "odt", "application/vnd.oasis.opendocument.text"),
+    "odt": (
+        "voneinander.strategies.exports_odt.render_odt",
+        "odt",
+        "application/vnd.oasis.opendocument.text",
+    ),
 }
 
 
@@ -51,9 +54,10 @@ def export(request, pk):
 @sandboxed
 def export_file(request, pk, format):
     try:
-        writer, extension, mime_type = FORMATS[format]
+        writer_path, extension, mime_type = FORMATS[format]
     except KeyError:
         raise Http404 from None
     document = strategy_document(request.access_object, viewer=request.user)
+    writer = import_string(writer_path)
     response = HttpResponse(writer(document), content_type=mime_type)
     return private_download(response, document.filename(extension))

@@ -23,7 +23,6 @@ import zipfile
 from html import unescape
 
 from django.core.exceptions import ValidationError
-from pypdf import PdfReader
 
 from voneinander.events import uploads
 from voneinander.events.uploads import CheckedFile
@@ -85,6 +84,9 @@ def extract_text(upload, checked: CheckedFile) -> str:
 
 
 def _pdf_text(upload) -> str:
+    # imported on use: pypdf is ~26 MB per worker otherwise
+    from pypdf import PdfReader
+
     upload.seek(0)
     parts: list[str] = []
     size = 0

@@ -1,0 +1,118 @@
+"""Where a page spends its time: `python -m bench.load_profile [PATH ...]`.
+
+The same production settings and data as bench.load (PostgreSQL, Redis, DEBUG
+off), but the requests go straight into the WSGI application in this process,
+under cProfile: prints the median server time per page and the functions with
+the highest cumulative time. `--session` requests the pages signed in.
+"""
+
+from __future__ import annotations
+
+import argparse
+import cProfile
+import io
+import pstats
+import statistics
+import sys
+import time
+
+from bench import load_setup as setup
+
+
+def main(argv: list[str] | None = None) -> int:
+    argv = sys.argv[1:] if argv is None else argv
+    parser = argparse.ArgumentParser(prog="python -m bench.load_profile")
+    parser.add_argument("paths", nargs="*")
+    parser.add_argument("--repeat", type=int, default=100)
+    parser.add_argument("--session", action="store_true", help="signed in")
+    parser.add_argument("--top", type=int, default=35)
+    args = parser.parse_args(argv)
+    setup.ensure_database("bench.load_profile", argv)
+    stack = setup.start_stack()
+    try:
+        targets = setup.prepare_demo_data(collectstatic=True)
+        paths = args.paths or [f"/veranstaltungen/{targets.event_slug}/", "/"]
+        cookie = ""
+        if args.session:
+            from voneinander.accounts.models import User
+
+            user = User.objects.get(email=targets.email)
+            key = setup.session_cookies([user])[user.pk]
+            cookie = f"{setup.SESSION_COOKIE}={key}"
+        for path in paths:
+            profile_path(path, cookie=cookie, repeat=args.repeat, top=args.top)
+    finally:
+        stack.stop()
+    return 0
+
+
+def profile_path(path: str, *, cookie: str, repeat: int, top: int) -> None:
+    from django.core.handlers.wsgi import WSGIHandler
+    from django.db import connection
+
+    app = WSGIHandler()
+    route, _sep, query = path.partition("?")
+
+    def call() -> int:
+        environ = {
+            "REQUEST_METHOD": "GET",
+            "PATH_INFO": route,
+            "QUERY_STRING": query,
+            "SERVER_NAME": "127.0.0.1",
+            "SERVER_PORT": "8111",
+            "HTTP_HOST": "127.0.0.1",
+            "HTTP_X_FORWARDED_PROTO": "https",
+            "HTTP_COOKIE": cookie,
+            "wsgi.input": io.BytesIO(),
+            "wsgi.url_scheme": "http",
+            "wsgi.errors": sys.stderr,
+        }
+        status = []
+        body = app(environ, lambda s, h, *a: status.append(s))
+        size = sum(len(chunk) for chunk in body)
+        if hasattr(body, "close"):
+            body.close()
+        if not status[0].startswith("200"):
+            raise RuntimeError(f"{path}: {status[0]}")
+        return size
+
+    for _ in range(5):
+        call()
+    queries = []
+
+    def count(execute, sql, params, many, context):
+        queries.append(sql)
+        return execute(sql, params, many, context)
+
+    with connection.execute_wrapper(count):
+        call()
+    # Without the profiler: wall time, and CPU time of this process (the app's
+    # share, independent of how busy the machine is; PostgreSQL's work is not in it).
+    wall, cpu = [], []
+    for _ in range(repeat):
+        began, began_cpu = time.perf_counter(), time.process_time()
+        call()
+        wall.append((time.perf_counter() - began) * 1000)
+        cpu.append((time.process_time() - began_cpu) * 1000)
+    times = []
+    profiler = cProfile.Profile()
+    for _ in range(repeat):
+        began = time.perf_counter()
+        profiler.enable()
+        call()
+        profiler.disable()
+        times.append((time.perf_counter() - began) * 1000)
+    print(
+        f"\n== {path}: median {statistics.median(wall):.2f} ms wall, "
+        f"{statistics.median(cpu):.2f} ms CPU in the app process; "
+        f"{statistics.median(times):.2f} ms under the profiler; {len(queries)} queries"
+    )
+    for sql in queries:
+        print(f"   {sql[:160]}")
+    stream = io.StringIO()
+    pstats.Stats(profiler, stream=stream).sort_stats("cumulative").print_stats(top)
+    print(stream.getvalue())
+
+
+if __name__ == "__main__":
+    sys.exit(main())
