@@ -156,6 +156,24 @@ def _empty_cache():
     cache.clear()
 
 
+def seed_flushed_vocabulary() -> None:
+    """Seed what data migrations seed, if a transactional test's flush removed it."""
+    from voneinander.knowledge import vocabulary
+    from voneinander.knowledge.models import Topic
+    from voneinander.pages import a11y_texts, legal_texts
+    from voneinander.pages.models import Page
+    from voneinander.strategies import fields as strategy_fields
+    from voneinander.strategies.models import StrategyField
+
+    if not Topic.objects.exists():
+        vocabulary.seed(Topic)
+    if not StrategyField.objects.exists():
+        strategy_fields.seed(StrategyField, Topic)
+    if not Page.objects.exclude(kind="free").exists():
+        legal_texts.seed(Page)
+        a11y_texts.seed(Page)  # Leichte Sprache, Gebärdensprache (migration 0003)
+
+
 @pytest.fixture(autouse=True)
 def _vocabulary_survives_flush(request, django_db_blocker, _empty_cache):
     """The vocabulary and the legal pages that data migrations seed are there in
@@ -164,22 +182,10 @@ def _vocabulary_survives_flush(request, django_db_blocker, _empty_cache):
     names = request.fixturenames
     if "db" in names or "transactional_db" in names or request.node.get_closest_marker("django_db"):
         request.getfixturevalue("django_db_setup")
-        from voneinander.knowledge import vocabulary
-        from voneinander.knowledge.models import Topic
-        from voneinander.pages import a11y_texts, legal_texts
-        from voneinander.pages.models import Page
         from voneinander.pages.selectors import footer_links
-        from voneinander.strategies import fields as strategy_fields
-        from voneinander.strategies.models import StrategyField
 
         with django_db_blocker.unblock():
-            if not Topic.objects.exists():
-                vocabulary.seed(Topic)
-            if not StrategyField.objects.exists():
-                strategy_fields.seed(StrategyField, Topic)
-            if not Page.objects.exclude(kind="free").exists():
-                legal_texts.seed(Page)
-                a11y_texts.seed(Page)  # Leichte Sprache, Gebärdensprache (migration 0003)
+            seed_flushed_vocabulary()
             # As in production between changes: the footer's links come from the
             # cache, so query counts measure the page, not the first request.
             footer_links()

@@ -16,7 +16,7 @@ from django.test import override_settings
 from django.urls import reverse
 from django.utils import timezone
 
-from tests.conftest import World, enable_totp
+from tests.conftest import World, enable_totp, seed_flushed_vocabulary
 from tests.events.registration_factories import congress
 from tests.factories import (
     PASSWORD,
@@ -171,6 +171,7 @@ def _crawl(trust_browser, live_server, django_db_blocker, folder: Path):
         cache.clear()
         try:
             with timed(crawler.result):
+                seed_flushed_vocabulary()  # an earlier browser test may have flushed it
                 legal_texts.seed(Page)
                 a11y_texts.seed(Page)
                 world = build_world()

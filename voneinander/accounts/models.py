@@ -94,9 +94,13 @@ class User(AbstractUser):
         return not self.is_active and self.email.endswith("@invalid")
 
     def get_full_name(self) -> str:
-        if self.is_deleted:
-            return str(_("Deleted person"))
-        return super().get_full_name()
+        name = super().get_full_name()
+        # Deletion clears the names, so only a nameless row can be a deleted one;
+        # rows loaded without email/is_active (`.only()` in lists) are not asked,
+        # which would cost one query per row.
+        if name or {"email", "is_active"} & self.get_deferred_fields():
+            return name
+        return str(_("Deleted person")) if self.is_deleted else name
 
     @property
     def display_name(self) -> str:
