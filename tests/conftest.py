@@ -71,8 +71,11 @@ class World:
         return self.users.get(role)
 
 
-@pytest.fixture
-def world(db):
+def build_world() -> World:
+    """One person per role in network "alpha"; another network "beta".
+
+    Also built outside a test transaction by the crawl (tests/trust/test_crawl.py).
+    """
     network = NetworkFactory(name="Netzwerk Alpha", short_name="Alpha", slug="alpha")
     other = NetworkFactory(name="Netzwerk Beta", short_name="Beta", slug="beta")
     membership = MembershipFactory(network=network, municipality__name="Altstadt")
@@ -99,6 +102,11 @@ def world(db):
         "admin": admin,
     }
     return World(network, other, membership, other_membership, users)
+
+
+@pytest.fixture
+def world(db):
+    return build_world()
 
 
 @pytest.fixture

@@ -14,16 +14,11 @@ from django.core.cache import cache
 from django.core.management import call_command
 from django.test import override_settings
 from django.urls import reverse
-from django.utils import timezone
 
-from tests.conftest import World, enable_totp, seed_flushed_vocabulary
+from tests.conftest import build_world, seed_flushed_vocabulary
 from tests.events.registration_factories import congress
 from tests.factories import (
     PASSWORD,
-    ContactPersonFactory,
-    CoordinatorFactory,
-    MembershipFactory,
-    NetworkFactory,
     UserFactory,
 )
 from tests.news.factories import NewsItemFactory
@@ -41,35 +36,6 @@ from voneinander.pages.models import Page
 
 VIDEO = "https://www.youtube.com/watch?v=dQw4w9WgXcQ"
 WRONG_CODE = "000000"
-
-
-def build_world() -> World:
-    """The `world` of tests/conftest.py, built outside a test transaction."""
-    network = NetworkFactory(name="Netzwerk Alpha", short_name="Alpha", slug="alpha")
-    other = NetworkFactory(name="Netzwerk Beta", short_name="Beta", slug="beta")
-    membership = MembershipFactory(network=network, municipality__name="Altstadt")
-    other_membership = MembershipFactory(network=other, municipality__name="Bergdorf")
-    member = UserFactory(
-        email="member@example.org",
-        municipality=membership.municipality,
-        municipality_confirmed_at=timezone.now(),
-    )
-    contact = ContactPersonFactory(membership=membership, user__email="contact@example.org").user
-    coordinator = CoordinatorFactory(network=network, user__email="coordinator@example.org").user
-    enable_totp(coordinator)
-    admin = UserFactory(email="admin@example.org", is_staff=True, is_superuser=True)
-    enable_totp(admin)
-    CoordinatorFactory(network=network, user__email="coordinator2@example.org")
-    CoordinatorFactory(network=other, user__email="beta-coordinator@example.org")
-    users = {
-        "anonymous": None,
-        "user": UserFactory(email="user@example.org"),
-        "member": member,
-        "contact": contact,
-        "coordinator": coordinator,
-        "admin": admin,
-    }
-    return World(network, other, membership, other_membership, users)
 
 
 def _sign_in(page, email: str, password: str) -> None:
