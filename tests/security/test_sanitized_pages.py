@@ -98,7 +98,7 @@ def _plant(world):
             event=event,
             kind=SessionKind.WORKSHOP,
             title=_line(group, number, 200),
-            topic=group[0][:200],
+            topic=group[0][: Session._meta.get_field("topic").max_length],
             description=text,
             starts_at=event.starts_at,
             ends_at=event.starts_at + datetime.timedelta(hours=1),
