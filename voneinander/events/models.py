@@ -19,6 +19,8 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
+from voneinander.core.storage_names import CHECKED_EXTENSIONS, random_name
+
 
 class EventKind(models.TextChoices):
     MEETING = "meeting", _("Network meeting / video conference")
@@ -603,28 +605,8 @@ class FeedbackReceipt(models.Model):
         return f"{self.user} – {self.session}"
 
 
-# The extensions the content check gives (events/uploads.py KINDS).
-MATERIAL_EXTENSIONS = {
-    "pdf",
-    "png",
-    "jpg",
-    "gif",
-    "webp",
-    "docx",
-    "xlsx",
-    "pptx",
-    "odt",
-    "ods",
-    "odp",
-}
-
-
 def material_path(instance, filename: str) -> str:
-    # A random name; the extension is the one the content check found (the
-    # service names the upload after it), never another part of a given name.
-    suffix = filename.rsplit(".", 1)[-1].lower() if "." in filename else ""
-    suffix = suffix if suffix in MATERIAL_EXTENSIONS else "bin"
-    return f"events/materials/{uuid.uuid4().hex}.{suffix}"
+    return random_name("events/materials", filename, CHECKED_EXTENSIONS)
 
 
 class Material(models.Model):

@@ -5,12 +5,12 @@ its active members only — and to nobody else anywhere: pages, search, feeds,
 exports, API. `selectors.groups_visible_to()` and `space_visible_to()` are the gate.
 """
 
-import uuid
-
 from django.conf import settings
 from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+
+from voneinander.core.storage_names import CHECKED_EXTENSIONS, random_name
 
 
 class WorkingGroup(models.Model):
@@ -171,28 +171,12 @@ class Document(models.Model):
         return self.title
 
 
-# The extensions the content check gives (workinggroups/documents.py).
-DOCUMENT_EXTENSIONS = {
-    "pdf",
-    "png",
-    "jpg",
-    "gif",
-    "webp",
-    "docx",
-    "xlsx",
-    "pptx",
-    "odt",
-    "ods",
-    "odp",
-} | {"txt", "md", "csv"}
+# Documents may also be plain text (workinggroups/documents.py).
+DOCUMENT_EXTENSIONS = CHECKED_EXTENSIONS | {"txt", "md", "csv"}
 
 
 def document_path(instance, filename: str) -> str:
-    # A random name; the extension is the one the content check found (the
-    # service names the upload after it), never another part of a given name.
-    suffix = filename.rsplit(".", 1)[-1].lower() if "." in filename else ""
-    suffix = suffix if suffix in DOCUMENT_EXTENSIONS else "bin"
-    return f"groups/documents/{uuid.uuid4().hex}.{suffix}"
+    return random_name("groups/documents", filename, DOCUMENT_EXTENSIONS)
 
 
 class DocumentVersion(models.Model):
