@@ -55,7 +55,7 @@ def cluster_env(state: Path) -> None:
         ALLOWED_HOSTS="127.0.0.1,localhost",
         SECURE_SSL_REDIRECT="0",
         SECURE_HSTS_SECONDS="0",
-        DATABASE_URL="postgres://postgres@127.0.0.1:55503/voneinander",
+        DATABASE_URL="postgres://postgres@127.0.0.1:25503/voneinander",
         REDIS_URL="redis://127.0.0.1:6391/0",
         VONEINANDER_VAR_DIR=str(state),
         STATIC_ROOT=str(state / "static"),

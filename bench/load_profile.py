@@ -4,6 +4,8 @@ The same production settings and data as bench.load (PostgreSQL, Redis, DEBUG
 off), but the requests go straight into the WSGI application in this process,
 under cProfile: prints the median server time per page and the functions with
 the highest cumulative time. `--session` requests the pages signed in.
+`--register N` profiles N registration POSTs instead (each by its own signed-in
+person, one workshop of a 12-workshop congress, as in bench.rush).
 """
 
 from __future__ import annotations
@@ -26,11 +28,16 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--repeat", type=int, default=100)
     parser.add_argument("--session", action="store_true", help="signed in")
     parser.add_argument("--top", type=int, default=35)
+    parser.add_argument("--register", type=int, default=0, metavar="N", help="N POSTs")
+    parser.add_argument("--sort", default="cumulative", help="pstats order, e.g. tottime")
     args = parser.parse_args(argv)
     setup.ensure_database("bench.load_profile", argv)
     stack = setup.start_stack()
     try:
         targets = setup.prepare_demo_data(collectstatic=True)
+        if args.register:
+            profile_registrations(args.register, top=args.top, sort=args.sort)
+            return 0
         paths = args.paths or [f"/veranstaltungen/{targets.event_slug}/", "/"]
         cookie = ""
         if args.session:
@@ -40,13 +47,13 @@ def main(argv: list[str] | None = None) -> int:
             key = setup.session_cookies([user])[user.pk]
             cookie = f"{setup.SESSION_COOKIE}={key}"
         for path in paths:
-            profile_path(path, cookie=cookie, repeat=args.repeat, top=args.top)
+            profile_path(path, cookie=cookie, repeat=args.repeat, top=args.top, sort=args.sort)
     finally:
         stack.stop()
     return 0
 
 
-def profile_path(path: str, *, cookie: str, repeat: int, top: int) -> None:
+def profile_path(path: str, *, cookie: str, repeat: int, top: int, sort: str) -> None:
     from django.core.handlers.wsgi import WSGIHandler
     from django.db import connection
 
@@ -102,16 +109,108 @@ def profile_path(path: str, *, cookie: str, repeat: int, top: int) -> None:
         call()
         profiler.disable()
         times.append((time.perf_counter() - began) * 1000)
-    print(
-        f"\n== {path}: median {statistics.median(wall):.2f} ms wall, "
+    report(
+        f"{path}: median {statistics.median(wall):.2f} ms wall, "
         f"{statistics.median(cpu):.2f} ms CPU in the app process; "
-        f"{statistics.median(times):.2f} ms under the profiler; {len(queries)} queries"
+        f"{statistics.median(times):.2f} ms under the profiler; {len(queries)} queries",
+        queries,
+        profiler,
+        top=top,
+        sort=sort,
     )
+
+
+def report(headline: str, queries: list[str], profiler, *, top: int, sort: str) -> None:
+    print(f"\n== {headline}")
     for sql in queries:
         print(f"   {sql[:160]}")
     stream = io.StringIO()
-    pstats.Stats(profiler, stream=stream).sort_stats("cumulative").print_stats(top)
+    pstats.Stats(profiler, stream=stream).sort_stats(sort).print_stats(top)
     print(stream.getvalue())
+
+
+def profile_registrations(count: int, *, top: int, sort: str) -> None:
+    """`count` registration POSTs of the rush's kind, through the WSGI app in this process."""
+    import secrets
+    import string
+    import urllib.parse
+
+    from django.core.handlers.wsgi import WSGIHandler
+    from django.db import connection
+
+    from bench import rush
+    from voneinander.events.models import Event
+
+    Event.objects.filter(slug=rush.SLUG).delete()
+    # Twice the people: the first half warms up, the second is measured.
+    _event, _workshops, attempts = rush.create_congress(2 * count + 5, seed=8)
+    app = WSGIHandler()
+    path = f"/veranstaltungen/{rush.SLUG}/anmelden/"
+    alphabet = string.ascii_letters + string.digits
+
+    def call(attempt) -> None:
+        secret = "".join(secrets.choice(alphabet) for _ in range(32))
+        fields = [("csrfmiddlewaretoken", secret), ("sessions", str(attempt.workshop))]
+        body = urllib.parse.urlencode(fields).encode()
+        headers = setup.secure_headers(attempt.port, path)
+        environ = {
+            "REQUEST_METHOD": "POST",
+            "PATH_INFO": path,
+            "QUERY_STRING": "",
+            "SERVER_NAME": "127.0.0.1",
+            "SERVER_PORT": str(attempt.port),
+            "HTTP_HOST": f"127.0.0.1:{attempt.port}",
+            "HTTP_X_FORWARDED_PROTO": "https",
+            "HTTP_ORIGIN": headers["Origin"],
+            "HTTP_REFERER": headers["Referer"],
+            "HTTP_COOKIE": f"{setup.SESSION_COOKIE}={attempt.session_key}; "
+            f"{setup.CSRF_COOKIE}={secret}",
+            "CONTENT_TYPE": "application/x-www-form-urlencoded",
+            "CONTENT_LENGTH": str(len(body)),
+            "wsgi.input": io.BytesIO(body),
+            "wsgi.url_scheme": "http",
+            "wsgi.errors": sys.stderr,
+        }
+        status = []
+        response = app(environ, lambda s, h, *a: status.append(s))
+        for _chunk in response:
+            pass
+        if hasattr(response, "close"):
+            response.close()
+        if not status[0].startswith("302"):
+            raise RuntimeError(f"registration POST answered {status[0]}")
+
+    pool = iter(attempts)
+    for _ in range(5):
+        call(next(pool))
+    queries = []
+
+    def record(execute, sql, params, many, context):
+        queries.append(sql)
+        return execute(sql, params, many, context)
+
+    with connection.execute_wrapper(record):
+        call(next(pool))
+    wall, cpu = [], []
+    for _ in range(count // 2):
+        began, began_cpu = time.perf_counter(), time.process_time()
+        call(next(pool))
+        wall.append((time.perf_counter() - began) * 1000)
+        cpu.append((time.process_time() - began_cpu) * 1000)
+    profiler = cProfile.Profile()
+    for _ in range(count // 2):
+        attempt = next(pool)
+        profiler.enable()
+        call(attempt)
+        profiler.disable()
+    report(
+        f"POST {path}: median {statistics.median(wall):.2f} ms wall, "
+        f"{statistics.median(cpu):.2f} ms CPU in the app process; {len(queries)} queries",
+        queries,
+        profiler,
+        top=top,
+        sort=sort,
+    )
 
 
 if __name__ == "__main__":

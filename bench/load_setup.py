@@ -30,7 +30,7 @@ from io import StringIO
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-PGPORT = "55502"
+PGPORT = "25502"
 APP_PORTS = (8111, 8112)
 NGINX_PORT = 8113
 BENCH_EMAIL = "lasttest@example.org"

@@ -12,7 +12,7 @@
 # var/cluster/ (CLUSTER_STATE); the database survives restarts and gets the demo
 # data once. Missing Debian packages are installed (nginx-light, redis-server,
 # postgresql-15). Works as root (PostgreSQL then runs as the postgres user) and as
-# a normal user. Ports: nginx 8300, apps 8301/8302, PostgreSQL 55503, Redis 6391.
+# a normal user. Ports: nginx 8300, apps 8301/8302, PostgreSQL 25503, Redis 6391.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 REPO=$(pwd)
@@ -27,7 +27,7 @@ STATE="${CLUSTER_STATE:-$REPO/var/cluster}"
 PORT="${CLUSTER_PORT:-8300}"
 APP_A="${CLUSTER_APP_A:-8301}"
 APP_B="${CLUSTER_APP_B:-8302}"
-PGPORT="${CLUSTER_PGPORT:-55503}"
+PGPORT="${CLUSTER_PGPORT:-25503}"
 REDIS_PORT="${CLUSTER_REDIS_PORT:-6391}"
 GUNICORN_WORKERS="${CLUSTER_GUNICORN_WORKERS:-2}"
 PGBIN=/usr/lib/postgresql/15/bin

@@ -5,7 +5,9 @@
 # cluster again (also on failure).
 set -euo pipefail
 PGBIN=/usr/lib/postgresql/15/bin
-PGPORT="${PGPORT:-54329}"
+# Below 32768: Linux hands out 32768–60999 as ephemeral ports, and a busy
+# load test can hold the chosen port as the local end of a connection.
+PGPORT="${PGPORT:-25432}"
 if [ ! -x "$PGBIN/initdb" ]; then
   echo "Installing PostgreSQL 15 from Debian …" >&2
   sudo_=""; [ "$(id -u)" = 0 ] || sudo_="sudo"

@@ -59,7 +59,7 @@ def test_newest_queries_do_not_grow_with_comments(
     client = client_as(world.user("member"))
     client.get(reverse("comments:newest"))
 
-    with django_assert_num_queries(10):
+    with django_assert_num_queries(5):
         response = client.get(reverse("comments:newest"))
 
     assert len(response.context["comments"]) == 2 * count

@@ -425,7 +425,7 @@ def test_queue_queries_do_not_grow_with_comments(
     client = client_as(world.user("coordinator"))
     client.get(reverse("comments:queue"))
 
-    with django_assert_num_queries(13):
+    with django_assert_num_queries(9):
         response = client.get(reverse("comments:queue"))
 
     assert len(response.context["comments"]) == 2 * count

@@ -24,7 +24,7 @@ from voneinander.events.models import (
 )
 
 # Whole requests (session, user, roles, event, layout); they must not grow with the rows.
-QUERIES = {"summary": 13, "overview": 15}
+QUERIES = {"summary": 9, "overview": 11}
 
 
 def _booked(world=None, *, attended=False, status=BookingStatus.CONFIRMED, **event_fields):

@@ -33,7 +33,7 @@ from voneinander.events import followup, uploads
 from voneinander.events.models import Material
 
 # Whole requests (session, user, roles, event, layout); they must not grow with the rows.
-MATERIALS_QUERIES = 12
+MATERIALS_QUERIES = 8
 
 
 def _en(name, **kwargs) -> str:

@@ -17,7 +17,7 @@ from voneinander.events import followup, uploads, video
 from voneinander.events.models import Licence, Recording, RecordingState
 
 # Whole requests (session, user, roles, event, layout); they must not grow with the rows.
-RECORDINGS_QUERIES = {"visitor": 4, "organiser": 12}
+RECORDINGS_QUERIES = {"visitor": 4, "organiser": 8}
 HOSTS = ["https://www.youtube-nocookie.com", "https://player.vimeo.com", "https://tube.example.org"]
 
 

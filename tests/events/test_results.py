@@ -22,7 +22,7 @@ from voneinander.events.models import EventKind, EventResults, RecordingState, V
 
 # Whole requests (session, user, roles, event, layout); they must not grow with the rows.
 RESULTS_QUERIES = 7
-ARCHIVE_QUERIES = 14
+ARCHIVE_QUERIES = 9
 
 
 def _en(name, **kwargs) -> str:

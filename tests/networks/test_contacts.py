@@ -184,7 +184,7 @@ def test_membership_page_queries_do_not_grow_with_contacts_and_claims(
     client = client_as(world.user("coordinator"))
     url = _url("membership", world.membership)
     client.get(url)
-    with django_assert_num_queries(13):
+    with django_assert_num_queries(9):
         response = client.get(url)
     assert len(response.context["contacts"]) == count
     assert len(response.context["claims"]) == count

@@ -51,7 +51,7 @@ def test_members_list_queries_do_not_grow_with_the_members(
     _members_with_contacts_and_claims(world, count)
     client = client_as(world.user("coordinator"))
     client.get(MEMBERS)  # warm up session and caches
-    with django_assert_num_queries(12):
+    with django_assert_num_queries(8):
         response = client.get(MEMBERS)
     assert len(response.context["memberships"]) == count + 1
 

@@ -338,7 +338,7 @@ def test_summary_queries_do_not_grow(world, client_as, django_assert_num_queries
     assert response.content.decode().count("data-feedback-module=") == count
 
 
-SUMMARY_QUERIES = 13
+SUMMARY_QUERIES = 11
 
 
 # --- CSV ------------------------------------------------------------------------------------

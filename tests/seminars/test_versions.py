@@ -208,4 +208,4 @@ def test_versions_page_queries_do_not_grow(world, client_as, django_assert_num_q
     assert len(captured) == QUERIES
 
 
-QUERIES = 10
+QUERIES = 8

@@ -12,7 +12,7 @@ from voneinander.workinggroups import services
 from voneinander.workinggroups.models import GroupRole, MemberStatus, WorkingGroup
 
 # Whole requests (session, user, roles, groups, layout); they must not grow with the rows.
-LIST_QUERIES = 15
+LIST_QUERIES = 10
 
 
 def _en(name, **kwargs) -> str:

@@ -21,7 +21,7 @@ def _url(name, group, **kwargs):
 
 
 # The whole request (session, user, roles, group, layout, forms); it must not grow with the rows.
-MEMBERS_QUERIES = 18
+MEMBERS_QUERIES = 14
 
 
 @pytest.fixture

@@ -32,10 +32,10 @@ from voneinander.workinggroups.models import (
 )
 
 # Whole requests (session, user, roles, group, layout); they must not grow with the rows.
-DISCUSSIONS_QUERIES = 13
-FOLDER_QUERIES = 15
-MEETINGS_QUERIES = 15
-RESULTS_QUERIES = 12
+DISCUSSIONS_QUERIES = 9
+FOLDER_QUERIES = 11
+MEETINGS_QUERIES = 11
+RESULTS_QUERIES = 8
 
 
 def _en(name, group, **kwargs) -> str:

@@ -1,6 +1,6 @@
 from allauth.mfa.models import Authenticator
 
-from voneinander.networks.models import NetworkCoordinator
+from voneinander.networks.roles import network_roles
 
 
 def requires_mfa(user) -> bool:
@@ -9,7 +9,8 @@ def requires_mfa(user) -> bool:
         return False
     if user.is_superuser or user.is_staff:
         return True
-    return NetworkCoordinator.objects.filter(user=user).exists()
+    # The roles are computed once per request anyway (one query for all of them).
+    return bool(network_roles(user).coordinated)
 
 
 def has_totp(user) -> bool:

@@ -41,8 +41,10 @@ class SessionChoiceForm(forms.Form):
             del self.fields["join_waitlist"]
 
     @property
-    def chosen(self) -> list[int]:
-        return list(self.cleaned_data.get("sessions") or [])
+    def chosen(self) -> list:
+        """The chosen sessions: the instances the form offered (the services take them or ids)."""
+        offered = {s.pk: s for s in self.session_list}
+        return [offered.get(pk, pk) for pk in self.cleaned_data.get("sessions") or []]
 
     def add_refusal(self, error: RegistrationRefusedError) -> None:
         """Put the services' violations on the form: session rules on the sessions field."""

@@ -213,9 +213,13 @@ def _unknown_session_message() -> str:
     return _("One of the chosen sessions is not part of this event. Please choose again.")
 
 
-def _event_sessions(event: Event, ids: list[int]) -> list[Session]:
+def _event_sessions(event: Event, ids: list[int], given: Iterable = ()) -> list[Session]:
     if not ids:
         return []
+    instances = {s.pk: s for s in given if isinstance(s, Session) and s.event_id == event.pk}
+    if set(instances) == set(ids):
+        # Read already (the form's choices), and read again under the lock where it counts.
+        return [instances[pk] for pk in ids]
     found = {
         s.pk: s for s in Session.objects.select_related("round").filter(event=event, pk__in=ids)
     }
@@ -224,8 +228,12 @@ def _event_sessions(event: Event, ids: list[int]) -> list[Session]:
     return [found[pk] for pk in ids]
 
 
-def _check_answers(event: Event, answers: dict | None) -> dict:
-    questions = [rules.QuestionFacts.of(q) for q in Question.objects.filter(event=event)]
+def _check_answers(
+    event: Event, answers: dict | None, questions: list[Question] | None = None
+) -> dict:
+    if questions is None:
+        questions = list(Question.objects.filter(event=event))
+    questions = [rules.QuestionFacts.of(q) for q in questions]
     answers = {str(key): value for key, value in (answers or {}).items()}
     violations = rules.answer_violations(questions, answers)
     if violations:
@@ -291,8 +299,12 @@ def _create(*, event: Event, user, plan: _Plan, answers: dict, list_consent: boo
     registration = Registration(
         event=event, user=user, status=plan.status, answers=answers, list_consent=list_consent
     )
-    registration.full_clean(validate_constraints=False)
+    # Event and user are the instances in hand: validating the foreign keys would only
+    # read them again (two queries). The partial unique constraint is checked by _plan
+    # under the lock, and enforced by the database.
+    registration.full_clean(exclude=["event", "user"], validate_constraints=False)
     registration.save()
+    registration.new_waits = len(plan.waits)
     bookings = [
         SessionBooking(registration=registration, session=s, status=BookingStatus.CONFIRMED)
         for s in plan.seats
@@ -324,8 +336,13 @@ def register(
     join_waitlist: bool = False,
     list_consent: bool = False,
     now: datetime.datetime | None = None,
+    questions: list[Question] | None = None,
 ) -> Registration:
     """Register `user` for `event` and book `sessions` (seats, or waiting-list places).
+
+    `questions`: the event's questions when the caller has read them already (the
+    form has); otherwise they are read here. The registration gets `new_waits`, the
+    number of sessions it is on the waiting list for.
 
     Raises RegistrationRefusedError (rules, full sessions, already registered) or
     TryAgainError (lock timeout). In preference mode the registration has no bookings;
@@ -336,11 +353,12 @@ def register(
     violations = rules.window_violations(event_rules, now)
     if violations:
         raise RegistrationRefusedError(violations)
+    sessions = list(sessions)
     ids = _session_ids(sessions)
     if not _books_first_come(event):
         ids = []
-    chosen = _event_sessions(event, ids)
-    answers = _check_answers(event, answers)
+    chosen = _event_sessions(event, ids, given=sessions)
+    answers = _check_answers(event, answers, questions=questions)
     try:
         if booking_lock_enabled():
             with locked_transaction():

@@ -53,9 +53,11 @@ def _success_message(request, registration: Registration) -> None:
         )
     else:
         text = _("You are registered. We have sent you a confirmation by e-mail.")
-    waits = SessionBooking.objects.filter(
-        registration=registration, status=BookingStatus.WAITLISTED
-    ).count()
+    waits = getattr(registration, "new_waits", None)
+    if waits is None:
+        waits = SessionBooking.objects.filter(
+            registration=registration, status=BookingStatus.WAITLISTED
+        ).count()
     if waits:
         text += " " + _(
             "Where a session was full, you are on its waiting list; "
@@ -74,10 +76,11 @@ def register(request, slug):
     sessions = (
         selectors.bookable_sessions(event) if selectors.books_sessions_directly(event) else []
     )
+    questions = selectors.questions_of(event)
     form = RegistrationForm(
         request.POST if request.method == "POST" else None,
         sessions=sessions,
-        questions=selectors.questions_of(event),
+        questions=questions,
     )
     if request.method == "POST" and not closed and form.is_valid():
         try:
@@ -88,6 +91,7 @@ def register(request, slug):
                 answers=form.answers,
                 join_waitlist=form.cleaned_data.get("join_waitlist", False),
                 list_consent=form.cleaned_data["list_consent"],
+                questions=questions,
             )
         except services.TryAgainError as error:
             form.add_error(None, error.messages)

@@ -15,7 +15,7 @@ from django.views.decorators.http import require_POST
 from voneinander.core.access import LOGIN, PUBLIC, Perm, access
 from voneinander.core.forms import add_service_errors as _add_errors
 from voneinander.core.forms import posted
-from voneinander.events import bbb, feeds, recurrence, selectors, services
+from voneinander.events import bbb, feeds, programme_html, recurrence, selectors, services
 from voneinander.events.forms import (
     PROGRAMME_FORMS,
     CancelEventForm,
@@ -80,7 +80,7 @@ def event_detail(request, slug):
         {
             "event": event,
             "networks": list(event.networks.all()),
-            "programme": selectors.programme(event),
+            "programme_html": programme_html.render(selectors.programme(event)),
             "link": selectors.meeting_link(event, request.user, organiser=organiser),
             "organiser": organiser,
         },
@@ -322,7 +322,7 @@ def event_programme(request, slug):
         "events/manage_programme.html",
         {
             "event": event,
-            "programme": selectors.programme(event),
+            "programme_html": programme_html.render(selectors.programme(event)),
             "questions": list(event.questions.all()),
         },
     )

@@ -12,6 +12,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from django.db.models import CharField, Value
+
 from voneinander.networks.models import (
     ContactPerson,
     Membership,
@@ -52,18 +54,33 @@ def network_roles(user) -> NetworkRoles:
     if cached is not None:
         return cached
     roles = NetworkRoles()
-    for network_id in NetworkCoordinator.objects.filter(user=user).values_list(
-        "network_id", flat=True
-    ):
-        roles.add(network_id, COORDINATOR, MEMBER)
-    for network_id in ContactPerson.objects.filter(
-        user=user, membership__status=MembershipStatus.ACTIVE
-    ).values_list("membership__network_id", flat=True):
-        roles.add(network_id, CONTACT, MEMBER)
+    # One query for every role: a UNION of the role sources (each signed-in
+    # request needs them, so a query less per source counts).
+    coordinator = (
+        NetworkCoordinator.objects.filter(user=user)
+        .order_by()
+        .values_list("network_id", Value(COORDINATOR, output_field=CharField()))
+    )
+    contact = (
+        ContactPerson.objects.filter(user=user, membership__status=MembershipStatus.ACTIVE)
+        .order_by()
+        .values_list("membership__network_id", Value(CONTACT, output_field=CharField()))
+    )
+    sources = [contact]
     if user.municipality_id and user.municipality_confirmed_at:
-        for network_id in Membership.objects.filter(
-            municipality_id=user.municipality_id, status=MembershipStatus.ACTIVE
-        ).values_list("network_id", flat=True):
+        sources.append(
+            Membership.objects.filter(
+                municipality_id=user.municipality_id, status=MembershipStatus.ACTIVE
+            )
+            .order_by()
+            .values_list("network_id", Value(MEMBER, output_field=CharField()))
+        )
+    for network_id, role in coordinator.union(*sources, all=True):
+        if role == COORDINATOR:
+            roles.add(network_id, COORDINATOR, MEMBER)
+        elif role == CONTACT:
+            roles.add(network_id, CONTACT, MEMBER)
+        else:
             roles.add(network_id, MEMBER)
     user._network_roles = roles
     return roles
