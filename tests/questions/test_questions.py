@@ -132,7 +132,7 @@ def test_question_list_paginates(world, client_as):
 
 # user, MFA check, network, roles (3), followed topics, count, filter topics, switcher,
 # unread count, Django permissions (2), the page of questions, their topics
-LIST_QUERIES = 15
+LIST_QUERIES = 10
 
 
 def _list_queries(client) -> int:
