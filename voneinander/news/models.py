@@ -87,7 +87,16 @@ class NewsItem(models.Model):
         verbose_name = _("news item")
         verbose_name_plural = _("news items")
         ordering = ["-published_at", "-pk"]
-        indexes = [models.Index(fields=["network", "published_at"])]
+        indexes = [
+            models.Index(fields=["network", "published_at"]),
+            # The news list and the start page: published items, newest first. Without
+            # it, PostgreSQL sorted all 20,000 items of the bench data (25 ms).
+            models.Index(
+                fields=["-published_at", "-id"],
+                name="news_published_newest_first",
+                condition=models.Q(published_at__isnull=False),
+            ),
+        ]
 
     def __str__(self):
         return self.title
