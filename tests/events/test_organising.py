@@ -687,3 +687,19 @@ def test_implausible_years_are_refused_with_a_message():
     with pytest.raises(ValidationError) as refused:
         organising.check_event_times(event)
     assert set(refused.value.message_dict) == {"starts_at", "ends_at"}
+
+
+def test_the_programme_page_lists_every_item_to_change(world, client_as):
+    organiser = UserFactory()
+    event = EventFactory(networks=[world.network], organisers=[organiser])
+    part = ProgrammePartFactory(event=event, title="Grußwort der Ministerin")
+    workshops = RoundFactory(event=event, title="Workshop-Runde 1")
+    session = SessionFactory(round=workshops, title="Digitale Bauleitplanung")
+    html = client_as(organiser).get(_url("programme", event)).content.decode()
+    for title in ("Grußwort der Ministerin", "Workshop-Runde 1", "Digitale Bauleitplanung"):
+        assert title in html
+    for kind, item in (("teil", part), ("runde", workshops), ("sitzung", session)):
+        edit = reverse(
+            "events:programme_edit", kwargs={"slug": event.slug, "kind": kind, "pk": item.pk}
+        )
+        assert edit in html

@@ -322,7 +322,7 @@ def event_programme(request, slug):
         "events/manage_programme.html",
         {
             "event": event,
-            "programme_html": programme_html.render(selectors.programme(event)),
+            "programme": selectors.programme(event),
             "questions": list(event.questions.all()),
         },
     )
