@@ -109,7 +109,8 @@ class Browser:
         """A session as a completed login leaves it (for fixtures; check 1 logs in for real)."""
         session = SessionStore()
         session[SESSION_KEY] = str(user.pk)
-        session[BACKEND_SESSION_KEY] = "voneinander.accounts.backends.StaffModelBackend"
+        # The backend a sign-in through allauth records.
+        session[BACKEND_SESSION_KEY] = "allauth.account.auth_backends.AuthenticationBackend"
         session[HASH_SESSION_KEY] = user.get_session_auth_hash()
         session.create()
         self.cookies[settings.SESSION_COOKIE_NAME] = session.session_key

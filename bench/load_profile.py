@@ -53,35 +53,45 @@ def main(argv: list[str] | None = None) -> int:
     return 0
 
 
-def profile_path(path: str, *, cookie: str, repeat: int, top: int, sort: str) -> None:
-    from django.core.handlers.wsgi import WSGIHandler
-    from django.db import connection
-
-    app = WSGIHandler()
+def request(
+    app,
+    path: str,
+    *,
+    expect: str,
+    method: str = "GET",
+    port: int = 8111,
+    headers: dict | None = None,
+    body: bytes = b"",
+) -> int:
+    """One request through the WSGI app, as gunicorn passes it; returns the body size."""
     route, _sep, query = path.partition("?")
+    environ = {
+        "REQUEST_METHOD": method,
+        "PATH_INFO": route,
+        "QUERY_STRING": query,
+        "SERVER_NAME": "127.0.0.1",
+        "SERVER_PORT": str(port),
+        "HTTP_HOST": f"127.0.0.1:{port}",
+        "HTTP_X_FORWARDED_PROTO": "https",
+        "CONTENT_LENGTH": str(len(body)),
+        "wsgi.input": io.BytesIO(body),
+        "wsgi.url_scheme": "http",
+        "wsgi.errors": sys.stderr,
+        **(headers or {}),
+    }
+    status = []
+    response = app(environ, lambda s, h, *a: status.append(s))
+    size = sum(len(chunk) for chunk in response)
+    if hasattr(response, "close"):
+        response.close()
+    if not status[0].startswith(expect):
+        raise RuntimeError(f"{method} {path}: {status[0]}")
+    return size
 
-    def call() -> int:
-        environ = {
-            "REQUEST_METHOD": "GET",
-            "PATH_INFO": route,
-            "QUERY_STRING": query,
-            "SERVER_NAME": "127.0.0.1",
-            "SERVER_PORT": "8111",
-            "HTTP_HOST": "127.0.0.1",
-            "HTTP_X_FORWARDED_PROTO": "https",
-            "HTTP_COOKIE": cookie,
-            "wsgi.input": io.BytesIO(),
-            "wsgi.url_scheme": "http",
-            "wsgi.errors": sys.stderr,
-        }
-        status = []
-        body = app(environ, lambda s, h, *a: status.append(s))
-        size = sum(len(chunk) for chunk in body)
-        if hasattr(body, "close"):
-            body.close()
-        if not status[0].startswith("200"):
-            raise RuntimeError(f"{path}: {status[0]}")
-        return size
+
+def measure(name: str, call, *, repeat: int, top: int, sort: str) -> None:
+    """Warm up, list the queries of one call, time `repeat` calls, profile `repeat` more."""
+    from django.db import connection
 
     for _ in range(5):
         call()
@@ -109,24 +119,30 @@ def profile_path(path: str, *, cookie: str, repeat: int, top: int, sort: str) ->
         call()
         profiler.disable()
         times.append((time.perf_counter() - began) * 1000)
-    report(
-        f"{path}: median {statistics.median(wall):.2f} ms wall, "
+    print(
+        f"\n== {name}: median {statistics.median(wall):.2f} ms wall, "
         f"{statistics.median(cpu):.2f} ms CPU in the app process; "
-        f"{statistics.median(times):.2f} ms under the profiler; {len(queries)} queries",
-        queries,
-        profiler,
-        top=top,
-        sort=sort,
+        f"{statistics.median(times):.2f} ms under the profiler; {len(queries)} queries"
     )
-
-
-def report(headline: str, queries: list[str], profiler, *, top: int, sort: str) -> None:
-    print(f"\n== {headline}")
     for sql in queries:
         print(f"   {sql[:160]}")
     stream = io.StringIO()
     pstats.Stats(profiler, stream=stream).sort_stats(sort).print_stats(top)
     print(stream.getvalue())
+
+
+def profile_path(path: str, *, cookie: str, repeat: int, top: int, sort: str) -> None:
+    from django.core.handlers.wsgi import WSGIHandler
+
+    app = WSGIHandler()
+    headers = {"HTTP_COOKIE": cookie}
+    measure(
+        path,
+        lambda: request(app, path, expect="200", headers=headers),
+        repeat=repeat,
+        top=top,
+        sort=sort,
+    )
 
 
 def profile_registrations(count: int, *, top: int, sort: str) -> None:
@@ -136,81 +152,37 @@ def profile_registrations(count: int, *, top: int, sort: str) -> None:
     import urllib.parse
 
     from django.core.handlers.wsgi import WSGIHandler
-    from django.db import connection
 
     from bench import rush
     from voneinander.events.models import Event
 
     Event.objects.filter(slug=rush.SLUG).delete()
-    # Twice the people: the first half warms up, the second is measured.
-    _event, _workshops, attempts = rush.create_congress(2 * count + 5, seed=8)
+    repeat = count // 2
+    # Each POST by another person: warm-up, query listing, timing and profiling.
+    _event, _workshops, attempts = rush.create_congress(2 * repeat + 6, seed=8)
+    pool = iter(attempts)
     app = WSGIHandler()
     path = f"/veranstaltungen/{rush.SLUG}/anmelden/"
     alphabet = string.ascii_letters + string.digits
 
-    def call(attempt) -> None:
+    def post() -> None:
+        attempt = next(pool)
         secret = "".join(secrets.choice(alphabet) for _ in range(32))
         fields = [("csrfmiddlewaretoken", secret), ("sessions", str(attempt.workshop))]
-        body = urllib.parse.urlencode(fields).encode()
-        headers = setup.secure_headers(attempt.port, path)
-        environ = {
-            "REQUEST_METHOD": "POST",
-            "PATH_INFO": path,
-            "QUERY_STRING": "",
-            "SERVER_NAME": "127.0.0.1",
-            "SERVER_PORT": str(attempt.port),
-            "HTTP_HOST": f"127.0.0.1:{attempt.port}",
-            "HTTP_X_FORWARDED_PROTO": "https",
-            "HTTP_ORIGIN": headers["Origin"],
-            "HTTP_REFERER": headers["Referer"],
-            "HTTP_COOKIE": f"{setup.SESSION_COOKIE}={attempt.session_key}; "
-            f"{setup.CSRF_COOKIE}={secret}",
+        secure = setup.secure_headers(attempt.port, path)
+        cookie = f"{setup.SESSION_COOKIE}={attempt.session_key}; {setup.CSRF_COOKIE}={secret}"
+        headers = {
+            "HTTP_ORIGIN": secure["Origin"],
+            "HTTP_REFERER": secure["Referer"],
+            "HTTP_COOKIE": cookie,
             "CONTENT_TYPE": "application/x-www-form-urlencoded",
-            "CONTENT_LENGTH": str(len(body)),
-            "wsgi.input": io.BytesIO(body),
-            "wsgi.url_scheme": "http",
-            "wsgi.errors": sys.stderr,
         }
-        status = []
-        response = app(environ, lambda s, h, *a: status.append(s))
-        for _chunk in response:
-            pass
-        if hasattr(response, "close"):
-            response.close()
-        if not status[0].startswith("302"):
-            raise RuntimeError(f"registration POST answered {status[0]}")
+        body = urllib.parse.urlencode(fields).encode()
+        request(
+            app, path, expect="302", method="POST", port=attempt.port, headers=headers, body=body
+        )
 
-    pool = iter(attempts)
-    for _ in range(5):
-        call(next(pool))
-    queries = []
-
-    def record(execute, sql, params, many, context):
-        queries.append(sql)
-        return execute(sql, params, many, context)
-
-    with connection.execute_wrapper(record):
-        call(next(pool))
-    wall, cpu = [], []
-    for _ in range(count // 2):
-        began, began_cpu = time.perf_counter(), time.process_time()
-        call(next(pool))
-        wall.append((time.perf_counter() - began) * 1000)
-        cpu.append((time.process_time() - began_cpu) * 1000)
-    profiler = cProfile.Profile()
-    for _ in range(count // 2):
-        attempt = next(pool)
-        profiler.enable()
-        call(attempt)
-        profiler.disable()
-    report(
-        f"POST {path}: median {statistics.median(wall):.2f} ms wall, "
-        f"{statistics.median(cpu):.2f} ms CPU in the app process; {len(queries)} queries",
-        queries,
-        profiler,
-        top=top,
-        sort=sort,
-    )
+    measure(f"POST {path}", post, repeat=repeat, top=top, sort=sort)
 
 
 if __name__ == "__main__":

@@ -16,7 +16,6 @@ from voneinander.events import registration_selectors as selectors
 from voneinander.events import registration_services as services
 from voneinander.events.models import (
     ACTIVE_BOOKING,
-    BookingStatus,
     Registration,
     RegistrationStatus,
     SessionBooking,
@@ -53,12 +52,7 @@ def _success_message(request, registration: Registration) -> None:
         )
     else:
         text = _("You are registered. We have sent you a confirmation by e-mail.")
-    waits = getattr(registration, "new_waits", None)
-    if waits is None:
-        waits = SessionBooking.objects.filter(
-            registration=registration, status=BookingStatus.WAITLISTED
-        ).count()
-    if waits:
+    if registration.new_waits:  # set by services.register
         text += " " + _(
             "Where a session was full, you are on its waiting list; "
             "you get a free place automatically."

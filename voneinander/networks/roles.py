@@ -46,6 +46,15 @@ def is_platform_admin(user) -> bool:
     return bool(user.is_authenticated and user.is_active and user.is_superuser)
 
 
+# A coordinator and a contact person are members too.
+_IMPLIED = {COORDINATOR: (COORDINATOR, MEMBER), CONTACT: (CONTACT, MEMBER), MEMBER: (MEMBER,)}
+
+
+def _tagged(queryset, network_field: str, role: str):
+    """(network id, role) rows of one role source, ready for a UNION."""
+    return queryset.order_by().values_list(network_field, Value(role, output_field=CharField()))
+
+
 def network_roles(user) -> NetworkRoles:
     """The user's roles in all networks, cached on the user object."""
     if not user.is_authenticated:
@@ -56,32 +65,21 @@ def network_roles(user) -> NetworkRoles:
     roles = NetworkRoles()
     # One query for every role: a UNION of the role sources (each signed-in
     # request needs them, so a query less per source counts).
-    coordinator = (
-        NetworkCoordinator.objects.filter(user=user)
-        .order_by()
-        .values_list("network_id", Value(COORDINATOR, output_field=CharField()))
-    )
-    contact = (
-        ContactPerson.objects.filter(user=user, membership__status=MembershipStatus.ACTIVE)
-        .order_by()
-        .values_list("membership__network_id", Value(CONTACT, output_field=CharField()))
-    )
-    sources = [contact]
+    sources = [
+        _tagged(NetworkCoordinator.objects.filter(user=user), "network_id", COORDINATOR),
+        _tagged(
+            ContactPerson.objects.filter(user=user, membership__status=MembershipStatus.ACTIVE),
+            "membership__network_id",
+            CONTACT,
+        ),
+    ]
     if user.municipality_id and user.municipality_confirmed_at:
-        sources.append(
-            Membership.objects.filter(
-                municipality_id=user.municipality_id, status=MembershipStatus.ACTIVE
-            )
-            .order_by()
-            .values_list("network_id", Value(MEMBER, output_field=CharField()))
+        members = Membership.objects.filter(
+            municipality_id=user.municipality_id, status=MembershipStatus.ACTIVE
         )
-    for network_id, role in coordinator.union(*sources, all=True):
-        if role == COORDINATOR:
-            roles.add(network_id, COORDINATOR, MEMBER)
-        elif role == CONTACT:
-            roles.add(network_id, CONTACT, MEMBER)
-        else:
-            roles.add(network_id, MEMBER)
+        sources.append(_tagged(members, "network_id", MEMBER))
+    for network_id, source in sources[0].union(*sources[1:], all=True):
+        roles.add(network_id, *_IMPLIED[source])
     user._network_roles = roles
     return roles
 
